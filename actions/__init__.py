@@ -1,0 +1,1 @@
+"""Custom actions: they render the reviewed content in content/*.yml."""

@@ -1,0 +1,95 @@
+"""The conversation around the advice: greeting, clarifying, handover, notes."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.replies import classified_topic, clarify_topic, give_advice, topic_buttons
+from bot.content import content
+
+
+class ActionGreet(Action):
+    def name(self) -> Text:
+        return "action_greet"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=content().message("greet"))
+        dispatcher.utter_message(text=content().message("greet_safety"), buttons=topic_buttons())
+        return []
+
+
+class ActionClarifyTopic(Action):
+    """Asks one short question with buttons instead of guessing."""
+
+    def name(self) -> Text:
+        return "action_clarify_topic"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        clarify_topic(dispatcher)
+        return []
+
+
+class ActionHumanHandoff(Action):
+    """Phone routes and the helpdesk's hours, until the live handover exists."""
+
+    def name(self) -> Text:
+        return "action_human_handoff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        texts = content()
+        dispatcher.utter_message(text=texts.message("handoff_phone"))
+        hours = "handoff_open" if texts.helpdesk_open() else "handoff_closed"
+        dispatcher.utter_message(text=texts.message(hours))
+        return []
+
+
+class ActionBotChallenge(Action):
+    def name(self) -> Text:
+        return "action_bot_challenge"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=content().message("bot_challenge"))
+        return []
+
+
+class ActionOtherLanguage(Action):
+    def name(self) -> Text:
+        return "action_other_language"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=content().message("other_language"))
+        return []
+
+
+class ActionSensitiveReminder(Action):
+    """Reminds the person not to type secrets, then carries on with their story.
+
+    The secret itself is never repeated back.
+    """
+
+    def name(self) -> Text:
+        return "action_sensitive_reminder"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=content().message("sensitive_reminder"))
+        topic = classified_topic(tracker)
+        if topic is None:
+            dispatcher.utter_message(text=content().message("sensitive_tell_me"))
+            return []
+        give_advice(dispatcher, topic, tracker.get_slot("audience"), "now")
+        return [SlotSet("topic", topic)]

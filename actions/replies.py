@@ -1,0 +1,99 @@
+"""Building blocks the actions share: buttons, topics read from NLU, advice."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.content import AUDIENCES, TOPICS, content
+
+# Below this, the classifier's guess at a topic is not used to choose advice.
+TOPIC_CONFIDENCE = 0.3
+
+
+def button(title: Text, intent: Text, **entities: Text) -> Dict[Text, Text]:
+    payload = f"/{intent}" + (json.dumps(entities) if entities else "")
+    return {"title": title, "payload": payload}
+
+
+def topic_buttons() -> List[Dict[Text, Text]]:
+    return [button(content().topic_label(topic), topic) for topic in TOPICS]
+
+
+def audience_buttons() -> List[Dict[Text, Text]]:
+    return [
+        button(content().label(f"audience_{audience}"), "inform_audience", audience=audience)
+        for audience in AUDIENCES
+    ]
+
+
+STAGE_BUTTONS = {
+    "now": ("report", "support", "person"),
+    "report": ("support", "person", "restart"),
+    "support": ("report", "person", "restart"),
+}
+BUTTON_INTENTS = {
+    "report": "ask_report",
+    "support": "ask_support",
+    "advice": "ask_advice",
+    "safe_now": "ask_advice",
+    "person": "human_handoff",
+    "restart": "restart",
+}
+
+
+def step_buttons(names: tuple[Text, ...]) -> List[Dict[Text, Text]]:
+    return [button(content().label(name), BUTTON_INTENTS[name]) for name in names]
+
+
+def classified_topic(tracker: Tracker) -> Optional[Text]:
+    """The topic the classifier saw in the latest message, under any override.
+
+    A danger or privacy check takes over the turn's intent, but what the
+    person was talking about (a scam, an ex) is still in the ranking.
+    """
+    for ranked in tracker.latest_message.get("intent_ranking") or []:
+        name = ranked.get("name")
+        if name in TOPICS and name != "other":
+            return name if ranked.get("confidence", 0) >= TOPIC_CONFIDENCE else None
+    return None
+
+
+def entity_values(tracker: Tracker, entity: Text) -> List[Any]:
+    return [
+        found.get("value")
+        for found in tracker.latest_message.get("entities") or []
+        if found.get("entity") == entity
+    ]
+
+
+def clarify_topic(dispatcher: CollectingDispatcher) -> None:
+    dispatcher.utter_message(text=content().message("clarify_topic"), buttons=topic_buttons())
+
+
+def give_advice(
+    dispatcher: CollectingDispatcher, topic: Optional[Text], audience: Optional[Text], stage: Text
+) -> None:
+    """One stage of a topic's advice as short messages, then the next steps.
+
+    Without a topic it asks for one; when the topic's advice differs a lot by
+    audience (a child's bullying or a parent's) and nobody said, it asks that.
+    """
+    texts = content()
+    if topic is None:
+        clarify_topic(dispatcher)
+        return
+    if audience is None and texts.asks_audience(topic):
+        dispatcher.utter_message(text=texts.message("ask_audience"), buttons=audience_buttons())
+        return
+    if stage == "now":
+        dispatcher.utter_message(text=texts.opening(topic))
+    if stage == "report" and topic != "other":
+        dispatcher.utter_message(text=texts.message("report_honesty"))
+    for text in texts.advice_items(topic, audience or "self", stage):
+        dispatcher.utter_message(text=text)
+    dispatcher.utter_message(
+        text=texts.message("next_step"), buttons=step_buttons(STAGE_BUTTONS[stage])
+    )

@@ -1,0 +1,1 @@
+"""The assistant's own Python package: NLU checks, content rendering, storage."""

@@ -1,0 +1,71 @@
+"""Finds who the person is asking for: themselves, a child, or a business.
+
+Adds an `audience` entity (self, child or business), which fills the slot of
+the same name; the advice changes with it. Rules: `rules/audience.yml`.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.phrases import PhraseRules
+
+AUDIENCE_ENTITY = "audience"
+
+
+def find_audience(text: Text) -> Dict[Text, Any] | None:
+    """The audience entity for `text`, or None when it does not say."""
+    findings = PhraseRules.named("audience").find_all(text)
+    if not findings:
+        return None
+    found = findings[0]
+    return {
+        "entity": AUDIENCE_ENTITY,
+        "value": found.kind,
+        "start": found.start,
+        "end": found.end,
+        "confidence_entity": 1.0,
+    }
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+)
+class AudienceCheck(GraphComponent, EntityExtractorMixin):
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AudienceCheck":
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith(INTENT_MESSAGE_PREFIX):
+                continue
+            entity = find_audience(text)
+            if entity:
+                entities = self.add_extractor_name([entity])
+                message.set(
+                    ENTITIES, [*(message.get(ENTITIES) or []), *entities], add_to_output=True
+                )
+        return messages

@@ -1,0 +1,80 @@
+"""Base for checks that put an intent first when a rule fires.
+
+The classifier's ranking is kept underneath, so an action can still see what
+the person was talking about (a scam, say) after a check took over the turn.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, NamedTuple, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import INTENT_MESSAGE_PREFIX
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+
+class Override(NamedTuple):
+    intent: Text
+    entities: List[Dict[Text, Any]]
+
+
+class IntentOverride(GraphComponent, IntentClassifier):
+    """Puts an intent first (confidence 1.0) when `check` finds something.
+
+    `check` returns the intent and the entities to add when its rule fires,
+    or None when it does not.
+    """
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "IntentOverride":
+        return cls(config)
+
+    def check(self, text: Text) -> Optional[Override]:
+        raise NotImplementedError
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            # Button payloads ("/fraud") already say what the person chose.
+            if text.startswith(INTENT_MESSAGE_PREFIX):
+                continue
+            override = self.check(text)
+            if override is not None:
+                self._apply(message, override)
+        return messages
+
+    def _apply(self, message: Message, override: Override) -> None:
+        top = {INTENT_NAME_KEY: override.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [
+            ranked
+            for ranked in message.get(INTENT_RANKING_KEY) or []
+            if ranked.get(INTENT_NAME_KEY) != override.intent
+        ]
+        message.set(INTENT, top, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
+        extractor = type(self).__name__
+        tagged = [{**entity, "extractor": extractor} for entity in override.entities]
+        message.set(ENTITIES, [*(message.get(ENTITIES) or []), *tagged], add_to_output=True)
