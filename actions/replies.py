@@ -90,8 +90,6 @@ def give_advice(
         return
     if stage == "now":
         dispatcher.utter_message(text=texts.opening(topic))
-    if stage == "report" and topic != "other":
-        dispatcher.utter_message(text=texts.message("report_honesty"))
     for text in texts.advice_items(topic, audience or "self", stage):
         dispatcher.utter_message(text=text)
     dispatcher.utter_message(
