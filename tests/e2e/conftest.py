@@ -1,0 +1,67 @@
+"""One real stack per test session: loading a model takes about a minute."""
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.e2e.servers import ROOT, Stack
+
+
+def current_model() -> str:
+    """The model `make test` trained (it passes $MODEL), or trains one now."""
+    if os.environ.get("MODEL"):
+        return os.environ["MODEL"]
+    return subprocess.run(
+        ["bash", "scripts/train.sh"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    running = Stack(tmp_path_factory.mktemp("stack"), current_model(), secrets.token_urlsafe(16))
+    try:
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop_all()
+
+
+class Resident:
+    """A person talking to the assistant over the REST channel."""
+
+    def __init__(self, stack: Stack, sender: str):
+        self.stack = stack
+        self.sender = sender
+
+    def say(self, text: str) -> list[dict]:
+        reply = requests.post(
+            f"{self.stack.url}/webhooks/rest/webhook",
+            json={"sender": self.sender, "message": text},
+            timeout=30,
+        )
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    def tracker(self) -> dict:
+        reply = requests.get(
+            f"{self.stack.url}/conversations/{self.sender}/tracker",
+            params={"token": self.stack.token},
+            timeout=30,
+        )
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+
+@pytest.fixture
+def resident(stack, request) -> Resident:
+    return Resident(stack, f"{request.node.name}-{secrets.token_hex(4)}")
+
+
+def texts(replies: list[dict]) -> list[str]:
+    return [reply.get("text", "") for reply in replies]
