@@ -22,7 +22,7 @@ trap stop INT TERM EXIT
 
 "$BIN/rasa" run actions --actions actions --port 5055 &
 pids+=($!)
-"$BIN/rasa" run --model "$model" --enable-api --auth-token "$RASA_TOKEN" \
+"$BIN/rasa" run --model "$model" --enable-api --auth-token="$RASA_TOKEN" \
   --interface "$host" --port 5005 --endpoints endpoints.yml --credentials credentials.yml \
   --log-file var/logs/rasa.log &
 pids+=($!)
@@ -41,7 +41,7 @@ The assistant is running.
   Talk to it (REST):  curl -XPOST http://$host:5005/webhooks/rest/webhook \\
                         -d '{"sender":"a","message":"someone rang from my bank and I moved money to a safe account"}'
   Its memory:         curl "http://$host:5005/conversations/a/tracker?token=\$RASA_TOKEN"   (token in .env)
-  In a terminal:      .venv/bin/rasa shell   (in another window)
+  In a terminal:      stop this, then .venv/bin/rasa shell (with .venv/bin/rasa run actions alongside)
   Socket.io channel:  http://$host:5005/socket.io
 Ctrl-C stops everything.
 MSG

@@ -81,7 +81,7 @@ class Stack:
             "rasa",
             [
                 str(BIN / "rasa"), "run", "--model", self.model, "--enable-api",
-                "--auth-token", self.token, "--interface", "127.0.0.1",
+                f"--auth-token={self.token}", "--interface", "127.0.0.1",
                 "--port", str(RASA_PORT), "--endpoints", str(endpoints),
                 "--credentials", str(ROOT / "credentials.yml"),
             ],
