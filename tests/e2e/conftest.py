@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.e2e.servers import ROOT, Stack
+from measure.stack import ROOT, Stack
 
 
 def current_model() -> str:
@@ -25,9 +25,7 @@ def current_model() -> str:
 def stack(tmp_path_factory) -> Stack:
     running = Stack(tmp_path_factory.mktemp("stack"), current_model(), secrets.token_urlsafe(16))
     try:
-        running.start_actions()
-        running.start_rasa()
-        yield running
+        yield running.start()
     finally:
         running.stop_all()
 

@@ -5,7 +5,8 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.language import LanguageCheck, is_english
-from tests.unit.test_safety import CASES, training_examples
+from measure.data import training_examples
+from tests.unit.test_safety import CASES
 
 
 def test_every_other_language_training_example_is_recognised():

@@ -8,20 +8,11 @@ import yaml
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.safety import SafetyCheck, find_danger
+from measure.data import training_examples
 
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "safety_cases.yml").read_text(encoding="utf-8"))
 DANGER = [(kind, text) for kind, texts in CASES["danger"].items() for text in texts]
-NLU_DIR = HERE.parent.parent / "data" / "nlu"
-
-
-def training_examples() -> list[tuple[str, str]]:
-    examples = []
-    for path in sorted(NLU_DIR.glob("*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block["examples"].strip().splitlines():
-                examples.append((block["intent"], line.strip()[2:]))
-    return examples
 
 
 @pytest.mark.parametrize("kind,text", DANGER)

@@ -1,7 +1,8 @@
-"""Starts the real action server and Rasa server on loopback for the e2e tests.
+"""Starts a Rasa server (and our action server) for real, on loopback.
 
-Ports differ from `make run`'s (5005, 5055) so the tests can run beside it;
-conversations go to a fresh SQLite file in a temporary folder.
+Used by the end-to-end tests and by the measurements. Ports differ from
+`make run`'s (5005, 5055) so they can run beside it; conversations go to a
+fresh SQLite file in a working folder.
 """
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-RASA_PORT = 5105
-ACTIONS_PORT = 5155
-STARTUP_SECONDS = 240
+STARTUP_SECONDS = 300
 
 
 def wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -32,22 +32,26 @@ def wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
                 return
         except requests.ConnectionError:
             pass
-        time.sleep(1)
+        time.sleep(0.2)
     raise RuntimeError(f"{url} did not start within {STARTUP_SECONDS}s:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
 class Stack:
-    """The action server and the Rasa server, started for real."""
+    """A Rasa server with a model and, for this project, its action server."""
 
     workdir: Path
     model: str
     token: str
+    rasa_port: int = 5105
+    actions_port: Optional[int] = 5155
+    project: Path = ROOT
     processes: dict = field(default_factory=dict)
+    load_seconds: dict = field(default_factory=dict)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{RASA_PORT}"
+        return f"http://127.0.0.1:{self.rasa_port}"
 
     def env(self) -> dict:
         return {
@@ -59,34 +63,42 @@ class Stack:
 
     def _start(self, name: str, args: list[str], ready_url: str) -> None:
         log = self.workdir / f"{name}.log"
+        started = time.monotonic()
         process = subprocess.Popen(
-            args, cwd=ROOT, env=self.env(), stdout=log.open("w"), stderr=subprocess.STDOUT
+            args, cwd=self.project, env=self.env(), stdout=log.open("w"), stderr=subprocess.STDOUT
         )
         self.processes[name] = process
         wait_for(ready_url, process, log)
+        self.load_seconds[name] = time.monotonic() - started
 
     def start_actions(self) -> None:
         self._start(
             "actions",
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(ACTIONS_PORT)],
-            f"http://127.0.0.1:{ACTIONS_PORT}/health",
+            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
+            f"http://127.0.0.1:{self.actions_port}/health",
         )
 
     def start_rasa(self) -> None:
-        endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(
-            (ROOT / "endpoints.yml").read_text().replace(":5055/", f":{ACTIONS_PORT}/")
-        )
-        self._start(
-            "rasa",
-            [
-                str(BIN / "rasa"), "run", "--model", self.model, "--enable-api",
-                f"--auth-token={self.token}", "--interface", "127.0.0.1",
-                "--port", str(RASA_PORT), "--endpoints", str(endpoints),
-                "--credentials", str(ROOT / "credentials.yml"),
-            ],
-            f"{self.url}/",
-        )
+        args = [
+            str(BIN / "rasa"), "run", "--model", self.model, "--enable-api",
+            f"--auth-token={self.token}", "--interface", "127.0.0.1", "--port", str(self.rasa_port),
+        ]
+        if self.actions_port:
+            endpoints = self.workdir / "endpoints.yml"
+            endpoints.write_text(
+                (self.project / "endpoints.yml").read_text().replace(":5055/", f":{self.actions_port}/")
+            )
+            args += ["--endpoints", str(endpoints), "--credentials", str(self.project / "credentials.yml")]
+        self._start("rasa", args, f"{self.url}/")
+
+    def start(self) -> "Stack":
+        if self.actions_port:
+            self.start_actions()
+        self.start_rasa()
+        return self
+
+    def pid(self, name: str) -> int:
+        return self.processes[name].pid
 
     def stop(self, name: str) -> None:
         process = self.processes.pop(name)

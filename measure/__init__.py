@@ -1,0 +1,1 @@
+"""Measurement: triage quality (`make evaluate`) and speed and memory (`make bench`)."""
