@@ -73,6 +73,9 @@ def is_english(text: Text) -> bool:
     )
     if typical < settings["threshold"]:
         return False
+    common = sum(1 for word in words if settings["logprob"].get(word, settings["unknown_logprob"]) >= settings["common_logprob"])
+    if len(words) >= settings["min_words_for_share"] and common < settings["common_share"] * len(words):
+        return False
     english_hits = sum(1 for word in words if word in settings["english"])
     other_hits = max(sum(1 for word in words if word in other) for other in settings["others"])
     return other_hits < settings["min_words"] or other_hits <= english_hits

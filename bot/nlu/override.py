@@ -33,8 +33,12 @@ class IntentOverride(GraphComponent, IntentClassifier):
     """Puts an intent first (confidence 1.0) when `check` finds something.
 
     `check` returns the intent and the entities to add when its rule fires,
-    or None when it does not.
+    or None when it does not. A check that alone decides an intent names it in
+    `decides`: the classifier's guess at that intent is then dropped unless the
+    check confirms it (the next intent in the ranking takes its place).
     """
+
+    decides: Optional[Text] = None
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.component_config = config
@@ -64,7 +68,19 @@ class IntentOverride(GraphComponent, IntentClassifier):
             override = self.check(text)
             if override is not None:
                 self._apply(message, override)
+            elif self.decides:
+                self._drop_guess(message)
         return messages
+
+    def _drop_guess(self, message: Message) -> None:
+        ranking = [
+            ranked
+            for ranked in message.get(INTENT_RANKING_KEY) or []
+            if ranked.get(INTENT_NAME_KEY) != self.decides
+        ]
+        if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.decides and ranking:
+            message.set(INTENT, ranking[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     def _apply(self, message: Message, override: Override) -> None:
         top = {INTENT_NAME_KEY: override.intent, PREDICTED_CONFIDENCE_KEY: 1.0}

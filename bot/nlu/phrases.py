@@ -1,6 +1,7 @@
 """Phrase rules kept in data files, matched with spaCy's Matcher on words and lemmas.
 
-A rules file has `classes` (named word lists) and `kinds`: per kind of finding,
+A rules file has `classes` (named word lists), `whole_message` (texts that are a
+finding when they are the whole message, like "help") and `kinds`: per kind of finding,
 the rules that `match` and the rules that cancel a match they overlap
 (`unless`, e.g. "in danger of" cancels "I'm in danger"). A rule is a line of
 space-separated tokens:
@@ -102,6 +103,11 @@ class PhraseRules:
             for name, words in (spec.get("classes") or {}).items()
         }
         self.kinds = list(spec["kinds"])
+        self.whole_messages = {
+            normalise(text): kind
+            for kind, texts in (spec.get("whole_message") or {}).items()
+            for text in texts
+        }
         self.matcher = Matcher(english().vocab)
         for kind, rules in spec["kinds"].items():
             self.matcher.add(kind, [compile_rule(r, classes) for r in rules["match"]])
@@ -114,6 +120,12 @@ class PhraseRules:
     @lru_cache(maxsize=None)
     def named(cls, name: str) -> "PhraseRules":
         return cls(RULES_DIR / f"{name}.yml")
+
+    def whole_message(self, text: str) -> Finding | None:
+        """The kind of a message that is, by itself, one of the `whole_message` texts."""
+        trimmed = normalise(text).strip(" \t\n.!?,")
+        kind = self.whole_messages.get(trimmed)
+        return Finding(kind, 0, len(text), text) if kind else None
 
     def find_all(self, text: str) -> list[Finding]:
         """One finding per kind that matches, in the file's order of kinds."""

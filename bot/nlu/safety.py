@@ -20,7 +20,9 @@ DANGER_ENTITY = "danger"
 
 def find_danger(text: Text) -> List[Finding]:
     """Every kind of immediate danger the rules find in `text`."""
-    return PhraseRules.named("danger").find_all(text)
+    rules = PhraseRules.named("danger")
+    whole = rules.whole_message(text)
+    return [whole] if whole else rules.find_all(text)
 
 
 @DefaultV1Recipe.register(

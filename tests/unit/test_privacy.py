@@ -69,3 +69,16 @@ def test_component_overrides_intent_but_keeps_the_topic_and_never_copies_the_sec
     (entity,) = message.get("entities")
     assert entity["value"] == "card_number"
     assert "4539" not in str(entity)
+
+
+def test_the_classifiers_guess_of_a_secret_is_dropped_when_there_is_none():
+    ranking = [
+        {"name": "share_sensitive", "confidence": 0.84},
+        {"name": "out_of_scope", "confidence": 0.1},
+    ]
+    message = Message(
+        data={"text": "whats the difference between 101 and 999", "intent": ranking[0], "intent_ranking": ranking}
+    )
+    PrivacyCheck({}).process([message])
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert [r["name"] for r in message.get("intent_ranking")] == ["out_of_scope"]

@@ -13,6 +13,10 @@ from measure.data import training_examples
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "safety_cases.yml").read_text(encoding="utf-8"))
 DANGER = [(kind, text) for kind, texts in CASES["danger"].items() for text in texts]
+# Written separately, to find gaps in the rules: every danger must be caught,
+# and self-harm as self-harm (it adds Samaritans); other kinds may overlap.
+EXTRA = yaml.safe_load((HERE / "safety_cases_extra.yml").read_text(encoding="utf-8"))
+EXTRA_DANGER = [(kind, text) for kind, texts in EXTRA["danger"].items() for text in texts]
 
 
 @pytest.mark.parametrize("kind,text", DANGER)
@@ -21,7 +25,15 @@ def test_danger_is_caught_with_its_kind(kind, text):
     assert kind in kinds, f"missed {kind}: {text!r} (found {kinds})"
 
 
-@pytest.mark.parametrize("text", CASES["not_danger"])
+@pytest.mark.parametrize("kind,text", EXTRA_DANGER)
+def test_danger_written_separately_is_caught(kind, text):
+    kinds = [finding.kind for finding in find_danger(text)]
+    assert kinds, f"missed: {text!r}"
+    if kind == "self_harm":
+        assert "self_harm" in kinds, f"self-harm not recognised: {text!r}"
+
+
+@pytest.mark.parametrize("text", CASES["not_danger"] + EXTRA["not_danger"])
 def test_no_false_alarm(text):
     assert find_danger(text) == [], f"false alarm: {text!r}"
 
@@ -72,6 +84,16 @@ def test_button_payloads_are_not_checked():
 def test_self_harm_and_threat_in_one_message_are_both_found():
     kinds = {f.kind for f in find_danger("he says he'll kill me and honestly I want to die")}
     assert {"self_harm", "threat"} <= kinds
+
+
+@pytest.mark.parametrize("text", ["help", "Help!", "999", "sos"])
+def test_a_one_word_plea_is_danger(text):
+    assert [f.kind for f in find_danger(text)] == ["threat"]
+
+
+@pytest.mark.parametrize("text", ["whats the difference between 101 and 999", "Is 999 free from a mobile?", "can you help me with a scam"])
+def test_talking_about_999_or_help_is_not(text):
+    assert find_danger(text) == []
 
 
 def test_long_input_is_checked_quickly_and_still_caught():
