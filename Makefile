@@ -1,5 +1,5 @@
 # The front door. Each target is a thin wrapper over a script in scripts/.
-.PHONY: run test train setup
+.PHONY: run test train setup evaluate bench
 
 run:  ## install on first use, train if needed, start Rasa and the action server
 	@bash scripts/run.sh
@@ -12,3 +12,9 @@ train:  ## train a model if data/, config.yml, domain.yml or bot/nlu changed
 
 setup:  ## only create .venv and install the pinned dependencies
 	@bash scripts/setup.sh
+
+evaluate:  ## triage quality on the held-out set, ours beside the stock pipeline and a keyword baseline
+	@bash scripts/measure.sh evaluate
+
+bench:  ## latency, throughput, memory, load and training time, ours beside the stock moodbot
+	@bash scripts/measure.sh bench

@@ -52,26 +52,28 @@ class ActionHumanHandoff(Action):
         return []
 
 
-class ActionBotChallenge(Action):
+class MessageAction(Action):
+    """Says one scripted message from content/messages.yml."""
+
+    action: Text = ""
+    message: Text = ""
+
     def name(self) -> Text:
-        return "action_bot_challenge"
+        return self.action
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=content().message("bot_challenge"))
+        dispatcher.utter_message(text=content().message(self.message))
         return []
 
 
-class ActionOtherLanguage(Action):
-    def name(self) -> Text:
-        return "action_other_language"
+class ActionBotChallenge(MessageAction):
+    action, message = "action_bot_challenge", "bot_challenge"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=content().message("other_language"))
-        return []
+
+class ActionOtherLanguage(MessageAction):
+    action, message = "action_other_language", "other_language"
 
 
 class ActionSensitiveReminder(Action):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import secrets
 import subprocess
 import sys
@@ -28,12 +27,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from bot.content import TOPICS  # noqa: E402
 from measure import keywords, server_path  # noqa: E402
+from measure.readme import replace_section  # noqa: E402
 from measure.data import ROOT, heldout, heldout_in_training  # noqa: E402
 from measure.scores import UNSURE, scores  # noqa: E402
 from measure.stack import BIN, Stack  # noqa: E402
 
 REPORTS = ROOT / "var" / "reports"
-README = ROOT / "README.md"
 STOCK_CONFIG = ROOT / "measure" / "stock_config.yml"
 FOLDS = 5
 
@@ -136,12 +135,6 @@ def details(results: dict) -> str:
     return "\n".join(lines)
 
 
-def update_readme(table: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    marked = re.compile(r"(<!-- evaluation:start -->\n).*?(\n<!-- evaluation:end -->)", re.S)
-    README.write_text(marked.sub(lambda m: m.group(1) + table + m.group(2), text), encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
@@ -164,7 +157,7 @@ def main() -> int:
     (REPORTS / "evaluation.json").write_text(json.dumps({"results": results, "cross_validation": cv}, indent=2))
     (REPORTS / "evaluation.md").write_text(f"# Evaluation, {when}\n\n{table}\n\n{details(results)}")
     if not quick:
-        update_readme(table)
+        replace_section("evaluation", table)
     print(table)
     print(f"\nReport: {REPORTS / 'evaluation.md'}; confusion matrices: {REPORTS}/confusion-*.png")
     return 0

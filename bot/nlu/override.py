@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, NamedTuple, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import INTENT_MESSAGE_PREFIX
 from rasa.shared.nlu.constants import (
@@ -21,7 +18,8 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.component import UntrainedComponent
 
 
 class Override(NamedTuple):
@@ -29,7 +27,7 @@ class Override(NamedTuple):
     entities: List[Dict[Text, Any]]
 
 
-class IntentOverride(GraphComponent, IntentClassifier):
+class IntentOverride(UntrainedComponent, IntentClassifier):
     """Puts an intent first (confidence 1.0) when `check` finds something.
 
     `check` returns the intent and the entities to add when its rule fires,
@@ -40,24 +38,8 @@ class IntentOverride(GraphComponent, IntentClassifier):
 
     decides: Optional[Text] = None
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.component_config = config
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "IntentOverride":
-        return cls(config)
-
     def check(self, text: Text) -> Optional[Override]:
         raise NotImplementedError
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -13,7 +13,8 @@ space-separated tokens:
     @a|@b     any form of a or b
     CLASS     any word of that class
     x?        the token may be missing
-    ~N        up to N other words in between, none of them a negation
+    ~N        up to N other words in between, none of them a negation (in an
+              `unless` rule, any words)
 
 so `PERSON BE_NOW ~2 outside` matches "he's outside" and "my ex is right outside",
 but not "he was outside" or "he's not outside".
@@ -33,6 +34,9 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 NEGATIONS = ["not", "never", "no", "nobody", "nothing"]
 _UNLESS = "unless:"
 _GAP = {"NORM": {"NOT_IN": NEGATIONS}, "OP": "?"}
+# An `unless` rule cancels a match whatever words lie between ("emails I never
+# asked for. Someone trying to get in" is still about an account).
+_ANY_GAP = {"OP": "?"}
 
 
 @lru_cache(maxsize=1)
@@ -71,11 +75,11 @@ def compile_token(word: str, classes: dict[str, list[str]]) -> dict:
     return {"NORM": {"IN": words}}
 
 
-def compile_rule(rule: str, classes: dict[str, list[str]]) -> list[dict]:
+def compile_rule(rule: str, classes: dict[str, list[str]], gap: dict = _GAP) -> list[dict]:
     pattern: list[dict] = []
     for part in rule.split():
         if part.startswith("~"):
-            pattern.extend(dict(_GAP) for _ in range(int(part[1:])))
+            pattern.extend(dict(gap) for _ in range(int(part[1:])))
             continue
         token = compile_token(part.rstrip("?") if len(part) > 1 else part, classes)
         if part.endswith("?") and len(part) > 1:
@@ -113,7 +117,7 @@ class PhraseRules:
             self.matcher.add(kind, [compile_rule(r, classes) for r in rules["match"]])
             if rules.get("unless"):
                 self.matcher.add(
-                    _UNLESS + kind, [compile_rule(r, classes) for r in rules["unless"]]
+                    _UNLESS + kind, [compile_rule(r, classes, _ANY_GAP) for r in rules["unless"]]
                 )
 
     @classmethod

@@ -122,3 +122,20 @@ def test_wherever_report_fraud_is_the_route_the_advice_is_honest_about_investiga
                     topic,
                     audience,
                 )
+
+
+BLAMING_OR_PROMISING = re.compile(
+    r"will investigate|we will catch|guarantee|you should have|your own fault|you fell for|"
+    r"will get your money back|should have known|careless|stupid",
+    re.IGNORECASE,
+)
+
+
+def test_no_text_blames_the_person_or_promises_an_outcome():
+    found = [(where, text) for where, text in cited_texts() if BLAMING_OR_PROMISING.search(text)]
+    assert found == []
+
+
+@pytest.mark.parametrize("topic", [t for t in TOPICS if t != "other"])
+def test_every_opening_says_it_is_not_their_fault(topic):
+    assert "not your fault" in CONTENT.opening(topic).lower()
