@@ -68,12 +68,10 @@ def is_english(text: Text) -> bool:
         return False
     if len(words) < settings["min_words"]:
         return True
-    typical = statistics.median(
-        settings["logprob"].get(word, settings["unknown_logprob"]) for word in words
-    )
-    if typical < settings["threshold"]:
+    logprobs = [settings["logprob"].get(word, settings["unknown_logprob"]) for word in words]
+    if statistics.median(logprobs) < settings["threshold"]:
         return False
-    common = sum(1 for word in words if settings["logprob"].get(word, settings["unknown_logprob"]) >= settings["common_logprob"])
+    common = sum(1 for logprob in logprobs if logprob >= settings["common_logprob"])
     if len(words) >= settings["min_words_for_share"] and common < settings["common_share"] * len(words):
         return False
     english_hits = sum(1 for word in words if word in settings["english"])

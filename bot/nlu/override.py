@@ -54,23 +54,23 @@ class IntentOverride(UntrainedComponent, IntentClassifier):
                 self._drop_guess(message)
         return messages
 
-    def _drop_guess(self, message: Message) -> None:
-        ranking = [
+    @staticmethod
+    def _ranking_without(message: Message, intent: Text) -> List[Dict[Text, Any]]:
+        return [
             ranked
             for ranked in message.get(INTENT_RANKING_KEY) or []
-            if ranked.get(INTENT_NAME_KEY) != self.decides
+            if ranked.get(INTENT_NAME_KEY) != intent
         ]
+
+    def _drop_guess(self, message: Message) -> None:
+        ranking = self._ranking_without(message, self.decides)
         if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.decides and ranking:
             message.set(INTENT, ranking[0], add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     def _apply(self, message: Message, override: Override) -> None:
         top = {INTENT_NAME_KEY: override.intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [
-            ranked
-            for ranked in message.get(INTENT_RANKING_KEY) or []
-            if ranked.get(INTENT_NAME_KEY) != override.intent
-        ]
+        ranking = self._ranking_without(message, override.intent)
         message.set(INTENT, top, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
         extractor = type(self).__name__

@@ -29,7 +29,7 @@ class PrivacyCheck(IntentOverride):
             return None
         # The entity names the kind only: the secret itself is copied nowhere.
         return Override(
-            "share_sensitive",
+            self.decides,
             [
                 {"entity": "sensitive", "value": s.kind, "start": s.start, "end": s.end}
                 for s in secrets
