@@ -48,17 +48,22 @@ def step_buttons(names: tuple[Text, ...]) -> List[Dict[Text, Text]]:
     return [button(content().label(name), BUTTON_INTENTS[name]) for name in names]
 
 
+def topic_in_ranking(ranking: List[Dict[Text, Any]]) -> Optional[Text]:
+    """The cyber-crime topic a classifier's ranking points to, if it is sure enough."""
+    for ranked in ranking:
+        name = ranked.get("name")
+        if name in TOPICS and name != "other":
+            return name if ranked.get("confidence", 0) >= TOPIC_CONFIDENCE else None
+    return None
+
+
 def classified_topic(tracker: Tracker) -> Optional[Text]:
     """The topic the classifier saw in the latest message, under any override.
 
     A danger or privacy check takes over the turn's intent, but what the
     person was talking about (a scam, an ex) is still in the ranking.
     """
-    for ranked in tracker.latest_message.get("intent_ranking") or []:
-        name = ranked.get("name")
-        if name in TOPICS and name != "other":
-            return name if ranked.get("confidence", 0) >= TOPIC_CONFIDENCE else None
-    return None
+    return topic_in_ranking(tracker.latest_message.get("intent_ranking") or [])
 
 
 def entity_values(tracker: Tracker, entity: Text) -> List[Any]:

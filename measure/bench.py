@@ -26,7 +26,7 @@ import aiohttp
 
 from measure.data import ROOT
 from measure.readme import replace_section
-from measure.stack import BIN, Stack
+from measure.stack import BIN, Stack, current_model
 
 REPORTS = ROOT / "var" / "reports"
 WORK = ROOT / "var" / "bench"
@@ -140,8 +140,7 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     REPORTS.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(16)
-    ours_model = subprocess.run(["bash", "scripts/train.sh"], cwd=ROOT, check=True,
-                                capture_output=True, text=True).stdout.strip()
+    ours_model = current_model()
     mood = moodbot()
     mood_model = str(sorted((mood / "models").glob("*.tar.gz"))[-1])
     ours = measure("ours", Stack(WORK, ours_model, token, rasa_port=5205, actions_port=5255), OUR_SCRIPT)

@@ -30,7 +30,7 @@ from measure import keywords, server_path  # noqa: E402
 from measure.readme import replace_section  # noqa: E402
 from measure.data import ROOT, heldout, heldout_in_training  # noqa: E402
 from measure.scores import UNSURE, scores  # noqa: E402
-from measure.stack import BIN, Stack  # noqa: E402
+from measure.stack import BIN, Stack, current_model  # noqa: E402
 
 REPORTS = ROOT / "var" / "reports"
 STOCK_CONFIG = ROOT / "measure" / "stock_config.yml"
@@ -39,10 +39,6 @@ FOLDS = 5
 
 def run(args: list[str]) -> str:
     return subprocess.run(args, cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
-
-
-def our_model() -> str:
-    return run(["bash", "scripts/train.sh"])
 
 
 def stock_model() -> str:
@@ -59,7 +55,7 @@ def stock_model() -> str:
 def ask_servers(items: list[dict], with_stock: bool) -> dict[str, list]:
     """Predictions of our model and the stock one, through the same server path."""
     predictions = {}
-    models = [("ours", our_model())] + ([("stock", stock_model())] if with_stock else [])
+    models = [("ours", current_model())] + ([("stock", stock_model())] if with_stock else [])
     with tempfile.TemporaryDirectory() as workdir:
         stack = Stack(Path(workdir), models[0][1], secrets.token_hex(16))
         try:

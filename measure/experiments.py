@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from actions.replies import topic_in_ranking
+from bot.content import TOPICS
 from measure.data import ROOT, heldout
 from measure.scores import Prediction, scores
 from measure.stack import BIN
@@ -26,7 +28,6 @@ REPORTS = ROOT / "var" / "reports"
 WORK = ROOT / "var" / "experiments"
 SPACY_MODEL = WORK / "spacy-en-lookup"
 TOPIC_OF = {"out_of_scope": "other"}
-TOPICS = {"fraud", "hacking", "bullying", "stalking", "child_safety", "other"}
 OVERRIDES = {"immediate_danger", "share_sensitive"}
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 
@@ -108,12 +109,10 @@ def predict(parse: dict, threshold: float, ambiguity: float = 0.1) -> Prediction
     top = parse["intent"]["name"]
     if top == "nlu_fallback" and ranking:
         top = ranking[0]["name"]
-    learnt = [r for r in ranking if r["name"] not in OVERRIDES]
     danger = top == "immediate_danger"
     if top in OVERRIDES:
-        candidates = [TOPIC_OF.get(r["name"], r["name"]) for r in learnt if r["confidence"] >= 0.3]
-        topic = next((c for c in candidates if c in TOPICS), None)
-        return Prediction(topic=topic, danger=danger, asked=False)
+        # As the emergency and privacy actions do: the topic under the override.
+        return Prediction(topic=topic_in_ranking(ranking), danger=danger, asked=False)
     confident = ranking and ranking[0]["confidence"] >= threshold and (
         len(ranking) < 2 or ranking[0]["confidence"] - ranking[1]["confidence"] >= ambiguity
     )

@@ -22,6 +22,13 @@ BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 300
 
 
+def current_model() -> str:
+    """The model for the current data, trained first if there is none (scripts/train.sh)."""
+    return subprocess.run(
+        ["bash", "scripts/train.sh"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
 def wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:

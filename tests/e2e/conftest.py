@@ -3,27 +3,18 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
-from pathlib import Path
 
 import pytest
 import requests
 
-from measure.stack import ROOT, Stack
-
-
-def current_model() -> str:
-    """The model `make test` trained (it passes $MODEL), or trains one now."""
-    if os.environ.get("MODEL"):
-        return os.environ["MODEL"]
-    return subprocess.run(
-        ["bash", "scripts/train.sh"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
+from measure.stack import Stack, current_model
 
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
-    running = Stack(tmp_path_factory.mktemp("stack"), current_model(), secrets.token_urlsafe(16))
+    # `make test` passes the model it trained as $MODEL.
+    model = os.environ.get("MODEL") or current_model()
+    running = Stack(tmp_path_factory.mktemp("stack"), model, secrets.token_urlsafe(16))
     try:
         yield running.start()
     finally:
