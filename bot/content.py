@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot import clock
+
 TOPICS = ("fraud", "hacking", "bullying", "stalking", "child_safety", "other")
 AUDIENCES = ("self", "child", "business")
 STAGES = ("now", "report", "support")
@@ -57,14 +59,18 @@ class Content:
 
         return cls(read("advice"), read("contacts"), read("force"), read("messages"))
 
-    def render(self, text: str) -> str:
-        """Fills `{contact.field}` and `{force.field}` from the data files."""
+    def render(self, text: str, **extra: str) -> str:
+        """Fills `{contact.field}` and `{force.field}` from the data files.
+
+        `extra` fills the few messages that name something only known at the
+        time, such as the member of staff who joined (`{staff}`).
+        """
         fields = {key: _namespace(value) for key, value in self.contacts.items()}
         fields["force"] = _namespace(self.force)
-        return text.format(**fields)
+        return text.format(**fields, **extra)
 
-    def message(self, key: str) -> str:
-        return self.render(self.messages[key]["text"])
+    def message(self, key: str, **extra: str) -> str:
+        return self.render(self.messages[key]["text"], **extra)
 
     def label(self, key: str) -> str:
         """A button label from `messages.yml` (labels cite no contacts)."""
@@ -87,7 +93,7 @@ class Content:
     def helpdesk_open(self, now: dt.datetime | None = None) -> bool:
         """Whether the force's helpdesk is staffed at `now` (local time)."""
         desk = self.force["helpdesk"]
-        local = (now or dt.datetime.now(dt.timezone.utc)).astimezone(
+        local = (now or clock.now()).astimezone(
             ZoneInfo(desk["timezone"])
         )
         opens = dt.time.fromisoformat(desk["opens"])
