@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.replies import classified_topic, clarify_topic, give_advice, topic_buttons
+from actions.replies import classified_topic, clarify_topic, give_advice, step_buttons, topic_buttons
 from bot.content import content
 
 
@@ -23,8 +23,23 @@ class ActionGreet(Action):
         return []
 
 
+# After this many misunderstood messages in a row, a person is offered.
+MISUNDERSTOOD_BEFORE_OFFER = 2
+
+
+def misunderstood_in_a_row(tracker: Tracker) -> int:
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if (event.get("parse_data") or {}).get("intent", {}).get("name") != "nlu_fallback":
+            break
+        count += 1
+    return count
+
+
 class ActionClarifyTopic(Action):
-    """Asks one short question with buttons instead of guessing."""
+    """Asks one short question with buttons instead of guessing; offers a person when stuck."""
 
     def name(self) -> Text:
         return "action_clarify_topic"
@@ -33,22 +48,10 @@ class ActionClarifyTopic(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         clarify_topic(dispatcher)
-        return []
-
-
-class ActionHumanHandoff(Action):
-    """Phone routes and the helpdesk's hours, until the live handover exists."""
-
-    def name(self) -> Text:
-        return "action_human_handoff"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        texts = content()
-        dispatcher.utter_message(text=texts.message("handoff_phone"))
-        hours = "handoff_open" if texts.helpdesk_open() else "handoff_closed"
-        dispatcher.utter_message(text=texts.message(hours))
+        if misunderstood_in_a_row(tracker) >= MISUNDERSTOOD_BEFORE_OFFER:
+            dispatcher.utter_message(
+                text=content().message("handoff_offer_unsure"), buttons=step_buttons(("person",))
+            )
         return []
 
 

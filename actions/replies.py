@@ -80,19 +80,20 @@ def clarify_topic(dispatcher: CollectingDispatcher) -> None:
 
 def give_advice(
     dispatcher: CollectingDispatcher, topic: Optional[Text], audience: Optional[Text], stage: Text
-) -> None:
+) -> bool:
     """One stage of a topic's advice as short messages, then the next steps.
 
     Without a topic it asks for one; when the topic's advice differs a lot by
     audience (a child's bullying or a parent's) and nobody said, it asks that.
+    True if the advice was given rather than a question asked.
     """
     texts = content()
     if topic is None:
         clarify_topic(dispatcher)
-        return
+        return False
     if audience is None and texts.asks_audience(topic):
         dispatcher.utter_message(text=texts.message("ask_audience"), buttons=audience_buttons())
-        return
+        return False
     if stage == "now":
         dispatcher.utter_message(text=texts.opening(topic))
     for text in texts.advice_items(topic, audience or "self", stage):
@@ -100,3 +101,4 @@ def give_advice(
     dispatcher.utter_message(
         text=texts.message("next_step"), buttons=step_buttons(STAGE_BUTTONS[stage])
     )
+    return True

@@ -5,17 +5,25 @@ Rasa's own channel answers a JSON list with a 500 and a missing or non-text
 JSON explanation; everything it accepts goes to Rasa's channel unchanged, at
 the same address (/webhooks/rest/webhook). An empty message is accepted: the
 assistant asks what happened.
+
+During a live chat with staff it also hands over the staff messages written
+since the resident's previous message, and gives the 999 reply to danger
+words even though the bot is paused (bot/live_chat.py).
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Awaitable, Callable, Optional
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.constants import DEFAULT_SENDER_ID
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.live_chat import danger_while_paused, staff_messages_since_previous
 
 
 def body_problem(request: Request) -> Optional[str]:
@@ -48,5 +56,22 @@ class CheckedRestInput(RestInput):
                 if problem:
                     return response.json({"error": problem}, status=400)
             return None
+
+        @webhook.on_response
+        async def live_chat(request: Request, reply: HTTPResponse) -> Optional[HTTPResponse]:
+            if request.method != "POST" or not request.path.endswith("/webhook") or reply.status != 200:
+                return None
+            sender = request.json.get("sender") or DEFAULT_SENDER_ID
+            agent = request.app.ctx.agent
+            tracker = await agent.tracker_store.retrieve(sender)
+            if tracker is None:
+                return None
+            emergency = CollectingOutputChannel()
+            await danger_while_paused(agent, tracker, emergency)
+            staff = staff_messages_since_previous(tracker, sender)
+            if not staff and not emergency.messages:
+                return None
+            # Danger first, then what staff wrote earlier, then this turn's replies.
+            return response.json(emergency.messages + staff + json.loads(reply.body))
 
         return webhook

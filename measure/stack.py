@@ -1,8 +1,8 @@
-"""Starts a Rasa server (and our action server) for real, on loopback.
+"""Starts a Rasa server (and our action server and helpdesk) for real, on loopback.
 
 Used by the end-to-end tests and by the measurements. Ports differ from
-`make run`'s (5005, 5055) so they can run beside it; conversations go to a
-fresh SQLite file in a working folder.
+`make run`'s (5005, 5055, 8000) so they can run beside it; conversations and
+cases go to fresh SQLite files in a working folder.
 """
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ class Stack:
     token: str
     rasa_port: int = 5105
     actions_port: Optional[int] = 5155
+    helpdesk_port: Optional[int] = None
     project: Path = ROOT
     processes: dict = field(default_factory=dict)
     load_seconds: dict = field(default_factory=dict)
@@ -60,29 +61,56 @@ class Stack:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
+    @property
+    def helpdesk_url(self) -> str:
+        return f"http://127.0.0.1:{self.helpdesk_port}"
+
+    @property
+    def helpdesk_token(self) -> str:
+        return f"helpdesk-{self.token}"
+
     def env(self) -> dict:
-        return {
+        env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
         }
+        if self.helpdesk_port:
+            env.update({
+                "HELPDESK_DATABASE_URL": f"sqlite:///{self.workdir / 'helpdesk.db'}",
+                "HELPDESK_TOKEN": self.helpdesk_token,
+                "HELPDESK_URL": self.helpdesk_url,
+                "HANDOVER_RETRY_SECONDS": "1",
+                "RASA_URL": self.url,
+                "RASA_TOKEN": self.token,
+            })
+        return env
 
-    def _start(self, name: str, args: list[str], ready_url: str) -> None:
+    def _start(self, name: str, args: list[str], ready_url: str, **env: str) -> None:
         log = self.workdir / f"{name}.log"
         started = time.monotonic()
         process = subprocess.Popen(
-            args, cwd=self.project, env=self.env(), stdout=log.open("w"), stderr=subprocess.STDOUT
+            args, cwd=self.project, env={**self.env(), **env}, stdout=log.open("w"), stderr=subprocess.STDOUT
         )
         self.processes[name] = process
         wait_for(ready_url, process, log)
         self.load_seconds[name] = time.monotonic() - started
 
-    def start_actions(self) -> None:
+    def start_actions(self, **env: str) -> None:
+        """The action server; `env` adds settings, e.g. ASSISTANT_NOW for a fixed clock."""
         self._start(
             "actions",
             [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
+            **env,
+        )
+
+    def start_helpdesk(self) -> None:
+        self._start(
+            "helpdesk",
+            [str(BIN / "python"), "-m", "bot.helpdesk", "serve", "--port", str(self.helpdesk_port)],
+            f"{self.helpdesk_url}/api/health",
         )
 
     def start_rasa(self) -> None:
@@ -99,6 +127,8 @@ class Stack:
         self._start("rasa", args, f"{self.url}/")
 
     def start(self) -> "Stack":
+        if self.helpdesk_port:
+            self.start_helpdesk()
         if self.actions_port:
             self.start_actions()
         self.start_rasa()

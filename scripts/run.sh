@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Everything a resident talks to: the action server (5055) and the Rasa server
-# (5005, REST and socket.io, HTTP API behind $RASA_TOKEN). Ctrl-C stops both.
+# Everything a resident and the helpdesk talk to: the action server (5055),
+# the Rasa server (5005, REST and socket.io, HTTP API behind $RASA_TOKEN) and
+# the helpdesk (8000: case API and staff console). Ctrl-C stops them all.
 source "$(dirname "$0")/common.sh"
 
 bash scripts/setup.sh
@@ -9,6 +10,7 @@ model="$(bash scripts/train.sh)"
 mkdir -p var/logs
 
 host="${RASA_HOST:-127.0.0.1}"
+export HELPDESK_URL="http://127.0.0.1:8000" RASA_URL="http://127.0.0.1:5005"
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -20,6 +22,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+"$BIN/python" -m bot.helpdesk serve --port 8000 &
+pids+=($!)
 "$BIN/rasa" run actions --actions actions --port 5055 &
 pids+=($!)
 "$BIN/rasa" run --model "$model" --enable-api --auth-token="$RASA_TOKEN" \
@@ -41,10 +45,10 @@ The assistant is running.
   Talk to it (REST):  curl -XPOST http://$host:5005/webhooks/rest/webhook \\
                         -d '{"sender":"a","message":"someone rang from my bank and I moved money to a safe account"}'
   Its memory:         curl "http://$host:5005/conversations/a/tracker?token=\$RASA_TOKEN"   (token in .env)
-  In a terminal:      stop this, then .venv/bin/rasa shell (with .venv/bin/rasa run actions alongside)
+  Staff console:      http://127.0.0.1:8000/staff/   (first add staff: .venv/bin/python -m bot.helpdesk add-staff NAME)
   Socket.io channel:  http://$host:5005/socket.io
 Ctrl-C stops everything.
 MSG
 
-# Stop everything as soon as either process ends.
+# Stop everything as soon as any process ends.
 wait -n "${pids[@]}"

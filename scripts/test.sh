@@ -19,5 +19,5 @@ echo "== Conversation tests (rasa test)"
 "$BIN/rasa" test core --model "$model" --stories tests/stories \
   --fail-on-prediction-errors --out var/results/core
 
-echo "== End to end: the real servers on loopback"
-MODEL="$model" "$BIN/python" -m pytest tests/e2e -q
+echo "== End to end: the real servers on loopback, and Debian's chromium"
+CHROMIUM="$(bash scripts/browser.sh)" MODEL="$model" "$BIN/python" -m pytest tests/e2e -q

@@ -1,4 +1,4 @@
-"""`python -m bot.helpdesk serve|add-staff USERNAME|migrate`."""
+"""`python -m bot.helpdesk serve|add-staff USERNAME|migrate|revision MESSAGE`."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +6,7 @@ import getpass
 import os
 import sys
 
+from alembic import command
 from sqlalchemy.exc import IntegrityError
 
 from bot.helpdesk import db, store
@@ -47,12 +48,19 @@ def main() -> int:
     staff = commands.add_parser("add-staff", help="add a member of staff; the password is read from stdin")
     staff.add_argument("username")
     commands.add_parser("migrate", help="bring the database up to date")
+    revision = commands.add_parser("revision", help="write a migration for a change to tables.py")
+    revision.add_argument("message")
     args = parser.parse_args()
 
     if args.command == "add-staff":
         return add_staff(args.username)
     if args.command == "migrate":
         db.connect(database_url())
+        return 0
+    if args.command == "revision":
+        url = database_url()
+        db.connect(url)
+        command.revision(db.alembic_config(url), message=args.message, autogenerate=True)
         return 0
     from bot.helpdesk.app import create_app
 

@@ -2,21 +2,33 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import subprocess
+import sys
 
 import pytest
 import requests
 
 from measure.stack import Stack, current_model
 
+# The action server's clock during the tests: a Monday at noon in London, so
+# the helpdesk is open (tests of the closed helpdesk set their own time).
+OPEN_HOURS = "2026-11-23T12:00:00+00:00"
+CLOSED_HOURS = "2026-11-23T22:00:00+00:00"
+STAFF_PASSWORD = "correct horse battery staple"
+
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     # `make test` passes the model it trained as $MODEL.
     model = os.environ.get("MODEL") or current_model()
-    running = Stack(tmp_path_factory.mktemp("stack"), model, secrets.token_urlsafe(16))
+    running = Stack(tmp_path_factory.mktemp("stack"), model, secrets.token_urlsafe(16), helpdesk_port=8105)
     try:
-        yield running.start()
+        running.start_helpdesk()
+        running.start_actions(ASSISTANT_NOW=OPEN_HOURS)
+        running.start_rasa()
+        yield running
     finally:
         running.stop_all()
 
@@ -54,3 +66,62 @@ def resident(stack, request) -> Resident:
 
 def texts(replies: list[dict]) -> list[str]:
     return [reply.get("text", "") for reply in replies]
+
+
+class Staff:
+    """A member of staff using the console over HTTP, as a browser would.
+
+    The session cookie is Secure, so `requests` would not send it over plain
+    HTTP on loopback; this client carries it by hand.
+    """
+
+    def __init__(self, stack: Stack, username: str):
+        self.base = stack.helpdesk_url
+        self.username = username
+        self.session_cookie = ""
+        self.csrf = ""
+
+    def log_in(self, password: str = STAFF_PASSWORD) -> requests.Response:
+        form = requests.get(f"{self.base}/staff/login", timeout=10)
+        token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+        reply = requests.post(
+            f"{self.base}/staff/login",
+            data={"csrf": token, "username": self.username, "password": password},
+            cookies={"helpdesk_login": token}, allow_redirects=False, timeout=10,
+        )
+        self.session_cookie = reply.cookies.get("helpdesk_session", "")
+        if self.session_cookie:
+            self.csrf = re.search(r'name="csrf" value="([^"]+)"', self.get("/staff/").text).group(1)
+        return reply
+
+    def get(self, path: str) -> requests.Response:
+        return requests.get(f"{self.base}{path}", cookies={"helpdesk_session": self.session_cookie}, timeout=30)
+
+    def post(self, path: str, **form: str) -> requests.Response:
+        return requests.post(
+            f"{self.base}{path}", data={"csrf": self.csrf, **form},
+            cookies={"helpdesk_session": self.session_cookie}, allow_redirects=False, timeout=30,
+        )
+
+    def case_with(self, words: str) -> int:
+        """The open case whose summary holds `words`."""
+        for case_id in re.findall(r'href="/staff/cases/(\d+)"', self.get("/staff/").text):
+            if words in self.get(f"/staff/cases/{case_id}").text:
+                return int(case_id)
+        raise AssertionError(f"no open case says {words!r}")
+
+
+def add_staff(stack: Stack, username: str) -> None:
+    """Adds a member of staff with the real command, password on stdin."""
+    subprocess.run(
+        [sys.executable, "-m", "bot.helpdesk", "add-staff", username],
+        input=STAFF_PASSWORD + "\n", env=stack.env(), check=True, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture
+def staff(stack, request) -> Staff:
+    member = Staff(stack, f"staff{secrets.token_hex(3)}")
+    add_staff(stack, member.username)
+    assert member.log_in().status_code == 302
+    return member

@@ -11,7 +11,6 @@ from actions.conversation import (
     ActionBotChallenge,
     ActionClarifyTopic,
     ActionGreet,
-    ActionHumanHandoff,
     ActionOtherLanguage,
     ActionSensitiveReminder,
 )
@@ -171,18 +170,6 @@ def test_greeting_says_it_is_a_bot_and_not_for_emergencies(dispatcher):
 def test_clarify_offers_every_topic(dispatcher):
     run(ActionClarifyTopic(), dispatcher, make_tracker("asdf", "nlu_fallback"))
     assert payloads(dispatcher) == [f"/{topic}" for topic in TOPICS]
-
-
-def test_handoff_gives_phone_routes_and_says_whether_the_helpdesk_is_open(dispatcher, monkeypatch):
-    monday_noon = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
-    assert content().helpdesk_open(monday_noon)
-    assert not content().helpdesk_open(monday_noon.replace(hour=22))
-    assert not content().helpdesk_open(monday_noon + dt.timedelta(days=5))
-    monkeypatch.setattr(type(content()), "helpdesk_open", lambda self, now=None: False)
-    run(ActionHumanHandoff(), dispatcher, make_tracker("human please", "human_handoff"))
-    said = texts(dispatcher)
-    assert "101" in said[0] and "08 08 16 89 111" in said[0]
-    assert "closed" in said[1] and "Monday to Friday" in said[1]
 
 
 def test_bot_challenge_is_honest(dispatcher):

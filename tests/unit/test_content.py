@@ -34,6 +34,13 @@ def cited_texts():
             yield f"messages/{key}", message["text"]
 
 
+def filled_at_the_time(where: str) -> dict:
+    """Sample values for the few fields a message fills when it is said (`fills`)."""
+    key = where.removeprefix("messages/")
+    names = CONTENT.messages[key].get("fills", []) if where.startswith("messages/") else []
+    return {name: "Sam" for name in names}
+
+
 @pytest.mark.parametrize("topic", TOPICS)
 @pytest.mark.parametrize("audience", AUDIENCES)
 @pytest.mark.parametrize("stage", STAGES)
@@ -45,6 +52,8 @@ def test_every_cited_contact_exists():
     missing = []
     for where, text in cited_texts():
         for field in placeholders(text):
+            if field in filled_at_the_time(where):
+                continue
             name, _, attribute = field.partition(".")
             source = CONTENT.force if name == "force" else CONTENT.contacts.get(name)
             for part in attribute.split("."):
@@ -96,7 +105,7 @@ def test_report_fraud_replaced_action_fraud():
 
 def test_rendered_text_has_no_unfilled_placeholder():
     for where, text in cited_texts():
-        rendered = CONTENT.render(text)
+        rendered = CONTENT.render(text, **filled_at_the_time(where))
         assert "{" not in rendered and "}" not in rendered, where
 
 
