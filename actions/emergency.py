@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import classified_topic, entity_values, step_buttons
@@ -42,8 +42,4 @@ class ActionEmergency(Action):
         dispatcher.utter_message(
             text=texts.message("after_emergency"), buttons=step_buttons(("safe_now", "person"))
         )
-        events = [SlotSet("immediate_danger", True), SlotSet("topic", danger_topic(kinds, tracker))]
-        if tracker.active_loop_name:
-            # Whatever form was under way (a callback request) ends here.
-            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return events
+        return [SlotSet("immediate_danger", True), SlotSet("topic", danger_topic(kinds, tracker))]

@@ -54,12 +54,20 @@ def _mentions(words: Iterable[str], text: str) -> bool:
 
 
 def user_texts(events: list[dict]) -> list[str]:
-    """What the person typed, oldest first; button presses (`/intent`) left out."""
-    return [
-        event.get("text") or ""
-        for event in events
-        if event.get("event") == "user" and not (event.get("text") or "").startswith("/")
-    ]
+    """What the person told the assistant, oldest first.
+
+    Button presses (`/intent`) are left out, and so are answers to a form's
+    questions (a callback's phone number): those travel as their own fields.
+    """
+    texts, in_form = [], False
+    for event in events:
+        if event.get("event") == "active_loop":
+            in_form = bool(event.get("name"))
+        elif event.get("event") == "user" and not in_form:
+            text = event.get("text") or ""
+            if not text.startswith("/"):
+                texts.append(text)
+    return texts
 
 
 def assess(slots: dict[str, Any], texts: list[str]) -> Risk:

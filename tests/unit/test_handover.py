@@ -243,3 +243,14 @@ def test_a_callback_request_is_sent_then_cleared_from_the_conversation(
                                "message_ok": "no", "safe_word": ""}
     assert all(event["value"] is None for event in events)
     assert "only in the way and at the time you gave" in texts(dispatcher)[0]
+
+
+def test_answers_to_the_callback_form_stay_out_of_the_summary():
+    events = [
+        said("my ex put a tracker on my car"),
+        {"event": "active_loop", "name": "callback_form"},
+        said("07700 900123"),
+        said("weekdays after 10"),
+        {"event": "active_loop", "name": None},
+    ]
+    assert handover.case("c1", {}, events)["summary"] == "my ex put a tracker on my car"
