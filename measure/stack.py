@@ -84,6 +84,7 @@ class Stack:
                 "HANDOVER_RETRY_SECONDS": "1",
                 "RASA_URL": self.url,
                 "RASA_TOKEN": self.token,
+                "CHAT_SOCKET_URL": self.url,
             })
         return env
 

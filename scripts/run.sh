@@ -45,6 +45,7 @@ The assistant is running.
   Talk to it (REST):  curl -XPOST http://$host:5005/webhooks/rest/webhook \\
                         -d '{"sender":"a","message":"someone rang from my bank and I moved money to a safe account"}'
   Its memory:         curl "http://$host:5005/conversations/a/tracker?token=\$RASA_TOKEN"   (token in .env)
+  Chat page:          http://127.0.0.1:8000/
   Staff console:      http://127.0.0.1:8000/staff/   (first add staff: .venv/bin/python -m bot.helpdesk add-staff NAME)
   Socket.io channel:  http://$host:5005/socket.io
 Ctrl-C stops everything.

@@ -1,11 +1,11 @@
-"""The helpdesk web service (port 8000): the case API and the staff console."""
+"""The web service (port 8000): the resident's chat page, the case API and the staff console."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import aiohttp
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sanic import Sanic, response
+from sanic import Sanic
 from sanic.request import Request
 
 from bot.helpdesk import db
@@ -13,6 +13,7 @@ from bot.helpdesk.api import api
 from bot.helpdesk.console import console
 from bot.helpdesk.rasa_api import Rasa
 from bot.helpdesk.settings import Settings
+from bot.web.pages import HERE as WEB, web
 
 HERE = Path(__file__).resolve().parent
 RASA_TIMEOUT_SECONDS = 10
@@ -31,6 +32,10 @@ def create_app(settings: Settings) -> Sanic:
     app.ctx.templates = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
     )
+    app.ctx.web_templates = Environment(
+        loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True)
+    )
+    app.blueprint(web)
     app.blueprint(api)
     app.blueprint(console)
     app.static("/staff/static", str(HERE / "static"), name="staff_static")
@@ -46,13 +51,11 @@ def create_app(settings: Settings) -> Sanic:
         await app.ctx.http.close()
         app.ctx.engine.dispose()
 
-    @app.get("/")
-    async def home(request: Request):
-        return response.redirect("/staff/")
-
     @app.on_response
     async def security_headers(request: Request, reply) -> None:
-        reply.headers.update(SECURITY_HEADERS)
+        # A page may set its own policy (the chat page connects to Rasa).
+        for name, value in SECURITY_HEADERS.items():
+            reply.headers.setdefault(name, value)
         if request.path.startswith("/staff"):
             reply.headers["Cache-Control"] = "no-store"
 

@@ -38,6 +38,9 @@ def find_audience(text: Text) -> Dict[Text, Any] | None:
     DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
 )
 class AudienceCheck(UntrainedComponent, EntityExtractorMixin):
+    def warm_up(self) -> None:
+        find_audience(self.WARM_UP_TEXT)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -10,10 +10,17 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 
 class UntrainedComponent(GraphComponent):
-    """A rule-based component: its rules are data files, read when first used."""
+    """A rule-based component: its rules are data files, read when the model loads."""
+
+    # Touches every rule set once (words, a child, danger-free).
+    WARM_UP_TEXT = "my son's account was hacked"
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.component_config = config
+
+    def warm_up(self) -> None:
+        """Reads the rules and word tables now, while the server loads, so the
+        first person to write (perhaps in danger) does not wait seconds for them."""
 
     @classmethod
     def create(
@@ -23,7 +30,9 @@ class UntrainedComponent(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "UntrainedComponent":
-        return cls(config)
+        component = cls(config)
+        component.warm_up()
+        return component
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

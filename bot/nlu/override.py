@@ -41,6 +41,9 @@ class IntentOverride(UntrainedComponent, IntentClassifier):
     def check(self, text: Text) -> Optional[Override]:
         raise NotImplementedError
 
+    def warm_up(self) -> None:
+        self.check(self.WARM_UP_TEXT)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""

@@ -4,11 +4,14 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import requests
+from playwright.sync_api import Page, sync_playwright
 
 from measure.stack import Stack, current_model
 
@@ -125,3 +128,37 @@ def staff(stack, request) -> Staff:
     add_staff(stack, member.username)
     assert member.log_in().status_code == 302
     return member
+
+
+# The browser: Debian's chromium, driven by Playwright.
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not executable:
+        pytest.fail("Debian's chromium is needed: `make test` installs it (scripts/browser.sh)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    opened = browser.new_context(viewport={"width": 1024, "height": 800})
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def page(context) -> Page:
+    return context.new_page()
+
+
+def shot(page: Page, name: str) -> None:
+    """A screenshot kept as a test artefact under var/screenshots/."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

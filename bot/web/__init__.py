@@ -1,0 +1,1 @@
+"""The resident's chat page, its accessibility statement and the embedding script."""
