@@ -5,6 +5,8 @@ Screenshots of each state go to var/screenshots/ as test artefacts.
 from __future__ import annotations
 
 import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -125,6 +127,8 @@ def test_keyboard_alone_reaches_everything(stack, page):
     open_chat(page, stack)
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Exit this page")).to_be_focused()
     # Tab on to the first topic button; arrows move along the options.
     for _ in range(30):
         page.keyboard.press("Tab")
@@ -175,7 +179,9 @@ def test_no_accessibility_violations_on_the_page_the_chat_and_a_handed_over_chat
     add_staff(stack, "axe-jo")
     staff = Staff(stack, "axe-jo")
     staff.log_in()
-    say(page, "my ex keeps turning up at my work, I want to talk to a person")
+    say(page, "my ex keeps turning up at my work")
+    expect(page.get_by_text("What you've described is serious")).to_be_visible(timeout=20_000)
+    page.get_by_role("button", name="Talk to a person").last.click()
     expect(page.locator(".chat-log")).to_contain_text("passed our conversation", timeout=20_000)
     case_id = staff.case_with("keeps turning up at my work")
     staff.post(f"/staff/cases/{case_id}/claim")
@@ -197,14 +203,33 @@ def test_the_accessibility_statement_has_no_violations(stack, page):
     no_violations(page, "the statement")
 
 
-def test_one_script_tag_embeds_the_chat_on_a_force_site(stack, page):
+@pytest.fixture
+def force_site(stack):
+    """A force's own page on another origin (a real server on loopback) with the one tag."""
     host_page = f"""<!doctype html><html lang="en"><head><title>Force site</title></head>
         <body><main><h1>Our force</h1>
         <script src="{stack.helpdesk_url}/embed.js" data-exit-url="{EXIT_URL}" data-colour="#00703c"
-                data-socket-url="{stack.url}"></script></main></body></html>"""
-    # Another origin on this machine (Chromium will not let a public site load from loopback).
-    page.route("http://localhost:8199/", lambda route: route.fulfill(content_type="text/html", body=host_page))
-    page.goto("http://localhost:8199/")
+                data-socket-url="{stack.url}"></script></main></body></html>""".encode()
+
+    class ForcePage(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server naming)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(host_page)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ForcePage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_one_script_tag_embeds_the_chat_on_a_force_site(stack, page, force_site):
+    page.goto(force_site)
     expect(assistant(page).first).to_contain_text("online crime advice assistant", timeout=30_000)
     expect(page.get_by_role("button", name="Exit this page")).to_be_visible()
     colour = page.evaluate("getComputedStyle(document.querySelector('.send-button')).backgroundColor")

@@ -107,11 +107,15 @@
       log, typing, status, form,
       el("p", { id: "chat-no-secrets", class: "chat-hint" }, config.noSecrets));
 
-    root.replaceChildren(
-      el("div", { class: "exit-bar" }, exitButton,
-        el("span", { class: "exit-hint" }, "or press Shift 3 times")),
-      el("p", { class: "emergency-line" }, el("strong", {}, config.emergency)),
-      panel);
+    // The way out goes first on the page, as in the GOV.UK pattern, and
+    // stays at the top of the screen while the page scrolls.
+    // Only a skip link (class "skip-link") comes before it.
+    const exitBar = el("div", { class: "exit-bar", role: "region", "aria-label": "Exit this page" },
+      exitButton, el("span", { class: "exit-hint" }, "or press Shift 3 times"));
+    const skipLink = document.querySelector(".skip-link");
+    if (skipLink) skipLink.after(exitBar);
+    else document.body.prepend(exitBar);
+    root.replaceChildren(el("p", { class: "emergency-line" }, el("strong", {}, config.emergency)), panel);
 
     // Rendering the conversation
 
