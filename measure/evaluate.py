@@ -57,7 +57,8 @@ def ask_servers(items: list[dict], with_stock: bool) -> dict[str, list]:
     predictions = {}
     models = [("ours", current_model())] + ([("stock", stock_model())] if with_stock else [])
     with tempfile.TemporaryDirectory() as workdir:
-        stack = Stack(Path(workdir), models[0][1], secrets.token_hex(16))
+        # Its own ports, so it can run beside `make run` and the end-to-end tests.
+        stack = Stack(Path(workdir), models[0][1], secrets.token_hex(16), rasa_port=5405, actions_port=5455)
         try:
             stack.start()
             for name, model in models:
