@@ -17,7 +17,7 @@ from actions.replies import button
 from bot import handover
 from bot.content import content
 from bot.outbox import HelpdeskClient, Outbox
-from bot.tracker_store import database_url
+from bot.database import database_url
 
 # How often undelivered handovers are sent again.
 RETRY_SECONDS = float(os.environ.get("HANDOVER_RETRY_SECONDS", "10"))
@@ -67,8 +67,3 @@ class ActionHumanHandoff(Action):
         dispatcher.utter_message(text=texts.message("handoff_phone"))
         return []
 
-
-# The action server imports this module at start: from then on, handovers
-# kept while the helpdesk was away are sent again.
-if os.environ.get("HELPDESK_TOKEN"):
-    outbox().retry_forever(RETRY_SECONDS)

@@ -1,34 +1,45 @@
-"""Rasa's REST and socket.io channels, with what this assistant adds to them.
+"""Rasa's REST and socket.io channels, with what this assistant adds around each turn.
 
-REST: a clear answer for input it cannot use.
+Both channels:
+- answer a flood of messages from one conversation with a polite request to
+  slow down, and read a very long message up to the limit with a note
+  (bot/limits.py);
+- during a live chat with staff, give the 999 reply to danger words although
+  the bot is paused (bot/live_chat.py);
+- if a turn got no reply at all (the action server is down, say), apologise
+  and give the phone routes, so nobody is left with silence.
 
-Rasa's own channel answers a JSON list with a 500 and a missing or non-text
-`message` with silence. This one checks the body first and answers 400 with a
-JSON explanation; everything it accepts goes to Rasa's channel unchanged, at
-the same address (/webhooks/rest/webhook). An empty message is accepted: the
-assistant asks what happened.
-
-During a live chat with staff, both channels give the 999 reply to danger
-words even though the bot is paused (bot/live_chat.py); REST also hands over
-the staff messages written since the resident's previous message, and
-socket.io sends each staff message as one event saying who wrote it.
+REST also answers unusable input with a 400 and a JSON explanation (Rasa's own
+channel answers a JSON list with a 500 and a missing `message` with silence),
+and hands over the staff messages written since the resident's previous
+message. socket.io sends each staff message as one event saying who wrote it,
+joins its rooms properly, and accepts connections only from the pages allowed
+by `CHAT_ALLOWED_ORIGINS`.
 """
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from typing import Any, Awaitable, Callable, Optional
 
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from rasa.shared.constants import DEFAULT_SENDER_ID
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Blueprint, Sanic, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.content import content
+from bot.limits import RateLimiter, cut, rate_setting
 from bot.live_chat import danger_while_paused, staff_messages_since_previous
+
+DEFAULT_ORIGINS = "http://127.0.0.1:8000,http://localhost:8000"
 
 
 def body_problem(request: Request) -> Optional[str]:
@@ -48,36 +59,68 @@ def body_problem(request: Request) -> Optional[str]:
     return None
 
 
+def said_nothing(events: list) -> bool:
+    """Whether the latest message of an unpaused conversation got no reply at all."""
+    for event in reversed(events):
+        if isinstance(event, BotUttered):
+            return False
+        if isinstance(event, UserUttered):
+            return True
+    return False
+
+
+async def after_turn(
+    agent: Agent, sender: str, output: OutputChannel, was_cut: bool
+) -> tuple[Optional[DialogueStateTracker], list[str]]:
+    """Runs the checks that follow a turn: the conversation, and texts to send after its replies."""
+    tracker = await agent.tracker_store.retrieve(sender)
+    if tracker is None:
+        return None, []
+    after_danger = await danger_while_paused(agent, tracker, output)
+    notes = [content().message("message_cut")] if was_cut else []
+    if after_danger is None and not tracker.is_paused() and said_nothing(list(tracker.events)):
+        notes.append(content().message("assistant_unavailable"))
+    return tracker, notes
+
+
 class CheckedRestInput(RestInput):
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)
+        limiter = RateLimiter(*rate_setting())
+
+        def is_message(request: Request) -> bool:
+            return request.method == "POST" and request.path.endswith("/webhook")
 
         @webhook.on_request
         async def check_body(request: Request) -> Optional[HTTPResponse]:
-            if request.method == "POST" and request.path.endswith("/webhook"):
-                problem = body_problem(request)
-                if problem:
-                    return response.json({"error": problem}, status=400)
+            if not is_message(request):
+                return None
+            problem = body_problem(request)
+            if problem:
+                return response.json({"error": problem}, status=400)
+            sender = request.json.get("sender") or DEFAULT_SENDER_ID
+            if not limiter.allow(sender):
+                return response.json(
+                    [{"recipient_id": sender, "text": content().message("slow_down")}], status=429
+                )
+            # Rasa's channel reads the parsed body, so the cut text is what it sees.
+            request.json["message"], request.ctx.was_cut = cut(request.json["message"])
             return None
 
         @webhook.on_response
-        async def live_chat(request: Request, reply: HTTPResponse) -> Optional[HTTPResponse]:
-            if request.method != "POST" or not request.path.endswith("/webhook") or reply.status != 200:
+        async def after(request: Request, reply: HTTPResponse) -> Optional[HTTPResponse]:
+            if not is_message(request) or reply.status != 200:
                 return None
             sender = request.json.get("sender") or DEFAULT_SENDER_ID
             agent = request.app.ctx.agent
-            tracker = await agent.tracker_store.retrieve(sender)
-            if tracker is None:
+            collected = CollectingOutputChannel()
+            tracker, notes = await after_turn(agent, sender, collected, getattr(request.ctx, "was_cut", False))
+            staff = staff_messages_since_previous(tracker, sender) if tracker else []
+            if not (collected.messages or staff or notes):
                 return None
-            emergency = CollectingOutputChannel()
-            await danger_while_paused(agent, tracker, emergency)
-            staff = staff_messages_since_previous(tracker, sender)
-            if not staff and not emergency.messages:
-                return None
-            # Danger first, then what staff wrote earlier, then this turn's replies.
-            return response.json(emergency.messages + staff + json.loads(reply.body))
+            extra = [{"recipient_id": sender, "text": note} for note in notes]
+            # Danger first, then what staff wrote earlier, this turn's replies, the notes.
+            return response.json(collected.messages + staff + json.loads(reply.body) + extra)
 
         return webhook
 
@@ -99,15 +142,26 @@ class LiveChatSocketIOInput(SocketIOInput):
         return LiveChatSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        limiter = RateLimiter(*rate_setting())
+
         async def handle(message: UserMessage) -> None:
+            output = message.output_channel
+            if not limiter.allow(message.sender_id):
+                await output.send_text_message(message.sender_id, content().message("slow_down"))
+                return
+            message.text, was_cut = cut(message.text or "")
             await on_new_message(message)
             # The Rasa server runs one Sanic app; its agent holds the conversation.
             agent = Sanic.get_app().ctx.agent
-            tracker = await agent.tracker_store.retrieve(message.sender_id)
-            if tracker is not None:
-                await danger_while_paused(agent, tracker, message.output_channel)
+            _, notes = await after_turn(agent, message.sender_id, output, was_cut)
+            for note in notes:
+                await output.send_text_message(message.sender_id, note)
 
         webhook = super().blueprint(handle)
+        # Only the chat page's own origins may connect (a page elsewhere
+        # cannot talk to the assistant as if it were the resident).
+        origins = os.environ.get("CHAT_ALLOWED_ORIGINS", DEFAULT_ORIGINS)
+        self.sio.eio.cors_allowed_origins = [o.strip() for o in origins.split(",") if o.strip()]
 
         # Rasa 3.6 calls `enter_room` without awaiting it, which python-socketio
         # 5.10+ made a coroutine: the room is never joined and replies go

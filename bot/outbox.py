@@ -18,6 +18,8 @@ from typing import Optional
 import requests
 import sqlalchemy as sa
 
+from bot.database import engine
+
 logger = logging.getLogger(__name__)
 
 # The person is waiting for an answer: give up on this attempt quickly and
@@ -29,6 +31,8 @@ outbox = sa.Table(
     "handover_outbox",
     metadata,
     sa.Column("id", sa.String(36), primary_key=True),
+    # Kept apart from the payload so one person's handovers can be erased.
+    sa.Column("conversation_id", sa.String(255), nullable=False, index=True),
     sa.Column("payload", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False, default=0),
@@ -65,7 +69,7 @@ class HelpdeskClient:
 
 class Outbox:
     def __init__(self, database_url: str, helpdesk: HelpdeskClient):
-        self.engine = sa.create_engine(database_url, future=True)
+        self.engine = engine(database_url)
         # The bot's database belongs to Rasa's tracker store, which creates its
         # own tables the same way; this is the one table the bot adds.
         metadata.create_all(self.engine)
@@ -78,6 +82,7 @@ class Outbox:
         with self.engine.begin() as db:
             db.execute(outbox.insert().values(
                 id=handover_id,
+                conversation_id=payload["conversation_id"],
                 payload=json.dumps({**payload, "handover_id": handover_id}),
                 created_at=dt.datetime.utcnow(),
                 attempts=0,

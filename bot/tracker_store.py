@@ -1,29 +1,44 @@
-"""Rasa's SQL tracker store, configured by one database URL.
+"""Rasa's SQL tracker store, configured by one database URL, that stores no secret.
 
 Rasa's own SQLTrackerStore takes dialect, host, port and so on separately;
 forces and tests set `DATABASE_URL` instead (any SQLAlchemy URL, e.g.
 postgresql://user:pass@host/db). Without it, conversations go to a SQLite file
 at `var/rasa.db`, so restarting the server loses none of them.
+
+Before a message is written, every card number, bank detail, password, PIN,
+one-time code and national insurance number in it is replaced by a note of
+what was removed (bot/sensitive.py). The assistant has already answered by
+then, so the person still gets a sensible reply.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Iterator, Optional, Text
 
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
-DEFAULT_URL = "sqlite:///var/rasa.db"
+from bot.database import database_url, make_sqlite_folder
+from bot.log_redaction import redact_logs
+from bot.sensitive import redact
+
+def redacted(event: Event) -> Event:
+    """The event as it may be stored: a resident's words without their secrets."""
+    if not isinstance(event, UserUttered) or not event.text:
+        return event
+    clean = redact(event.text)
+    if clean == event.text:
+        return event
+    data = event.as_dict()
+    data["text"] = clean
+    data.setdefault("parse_data", {})["text"] = clean
+    return Event.from_parameters(data)
 
 
-def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or DEFAULT_URL
-
-
-class UrlSQLTrackerStore(SQLTrackerStore):
+class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(
         self,
         domain: Optional[Domain] = None,
@@ -33,9 +48,10 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         # Rasa passes the endpoint's `url` as `host`; this store's address is
         # $DATABASE_URL instead.
         kwargs.pop("host", None)
+        # Rasa has set up its logging by now; from here on no log line keeps a secret.
+        redact_logs()
+        make_sqlite_folder(database_url())
         parsed = make_url(database_url())
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(
             domain=domain,
             dialect=parsed.drivername,
@@ -48,3 +64,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query=dict(parsed.query) or None,
             **kwargs,
         )
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        # Rasa's save() writes exactly these events: each is redacted on the way.
+        return (redacted(event) for event in super()._additional_events(session, tracker))

@@ -20,6 +20,8 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 300
+# A force's own site in the embedding test: another origin the chat may run on.
+FORCE_SITE_PORT = 8199
 
 
 def current_model() -> str:
@@ -54,6 +56,8 @@ class Stack:
     actions_port: Optional[int] = 5155
     helpdesk_port: Optional[int] = None
     project: Path = ROOT
+    # Extra environment for every process, e.g. {"CHAT_RATE_LIMIT": "0"}.
+    settings: dict = field(default_factory=dict)
     processes: dict = field(default_factory=dict)
     load_seconds: dict = field(default_factory=dict)
 
@@ -72,9 +76,11 @@ class Stack:
     def env(self) -> dict:
         env = {
             **os.environ,
+            "ACTIONS_TOKEN": f"actions-{self.token}",
             "DATABASE_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
+            **self.settings,
         }
         if self.helpdesk_port:
             env.update({
@@ -85,6 +91,7 @@ class Stack:
                 "RASA_URL": self.url,
                 "RASA_TOKEN": self.token,
                 "CHAT_SOCKET_URL": self.url,
+                "CHAT_ALLOWED_ORIGINS": f"{self.helpdesk_url},http://127.0.0.1:{FORCE_SITE_PORT}",
             })
         return env
 
@@ -102,7 +109,7 @@ class Stack:
         """The action server; `env` adds settings, e.g. ASSISTANT_NOW for a fixed clock."""
         self._start(
             "actions",
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(self.actions_port)],
+            [str(BIN / "python"), "-m", "bot.action_server", "--port", str(self.actions_port)],
             f"http://127.0.0.1:{self.actions_port}/health",
             **env,
         )

@@ -8,6 +8,8 @@ bash scripts/setup.sh
 load_env
 model="$(bash scripts/train.sh)"
 mkdir -p var/logs
+# Conversations and closed cases past the force's retention period go first.
+"$BIN/python" -m bot.retention purge
 
 host="${RASA_HOST:-127.0.0.1}"
 export HELPDESK_URL="http://127.0.0.1:8000" RASA_URL="http://127.0.0.1:5005"
@@ -24,7 +26,7 @@ trap stop INT TERM EXIT
 
 "$BIN/python" -m bot.helpdesk serve --port 8000 &
 pids+=($!)
-"$BIN/rasa" run actions --actions actions --port 5055 &
+"$BIN/python" -m bot.action_server --port 5055 &
 pids+=($!)
 "$BIN/rasa" run --model "$model" --enable-api --auth-token="$RASA_TOKEN" \
   --interface "$host" --port 5005 --endpoints endpoints.yml --credentials credentials.yml \

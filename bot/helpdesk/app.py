@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic
 from sanic.request import Request
 
+from bot.database import database_url, engine
 from bot.helpdesk import db
 from bot.helpdesk.api import api
 from bot.helpdesk.console import console
@@ -43,6 +44,8 @@ def create_app(settings: Settings) -> Sanic:
     @app.before_server_start
     async def open_connections(app: Sanic, _loop) -> None:
         app.ctx.engine = db.connect(settings.database_url)
+        # The bot's own database, for erasing a person's conversation on request.
+        app.ctx.bot_engine = engine(database_url())
         app.ctx.http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=RASA_TIMEOUT_SECONDS))
         app.ctx.rasa = Rasa(settings.rasa_url, settings.rasa_token, app.ctx.http)
 
@@ -50,6 +53,7 @@ def create_app(settings: Settings) -> Sanic:
     async def close_connections(app: Sanic, _loop) -> None:
         await app.ctx.http.close()
         app.ctx.engine.dispose()
+        app.ctx.bot_engine.dispose()
 
     @app.on_response
     async def security_headers(request: Request, reply) -> None:

@@ -16,6 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.content import content
+from bot import retention
 from bot.helpdesk import store
 from bot.helpdesk.rasa_api import RasaUnavailable, staff_message
 from bot.helpdesk.transcript import transcript
@@ -89,7 +90,11 @@ async def login(request: Request):
     if not _same(form.get("csrf"), request.cookies.get(LOGIN_CSRF_COOKIE)):
         return login_page(request, 403, "The form had expired. Please try again.")
     ctx = request.app.ctx
-    who = store.check_login(ctx.engine, form.get("username", ""), form.get("password", ""))
+    username, address = form.get("username", ""), request.remote_addr or request.ip
+    if store.login_locked(ctx.engine, username, address):
+        return login_page(request, 429, f"Too many attempts. Try again in {store.LOCK_MINUTES} minutes.")
+    who = store.check_login(ctx.engine, username, form.get("password", ""))
+    store.record_login(ctx.engine, username, address, succeeded=who is not None)
     if who is None:
         return login_page(request, 401, "That username and password do not match.")
     token, _ = store.start_session(ctx.engine, who.id, ctx.settings.session_minutes)
@@ -110,7 +115,8 @@ async def logout(request: Request):
 @console.get("/")
 @staff_only
 async def queue(request: Request):
-    return render(request, "queue.html", cases=store.open_cases(request.app.ctx.engine))
+    return render(request, "queue.html", cases=store.open_cases(request.app.ctx.engine),
+                  erased=request.args.get("erased") == "1")
 
 
 def _case_or_404(request: Request, case_id: int) -> dict:
@@ -228,3 +234,17 @@ async def close(request: Request, case_id: int):
     store.close(engine, case_id, who["id"], outcome)
     store.record(engine, who["id"], f"closed:{outcome}", case_id)
     return response.redirect("/staff/")
+
+
+@console.post("/cases/<case_id:int>/erase")
+@staff_only
+async def erase(request: Request, case_id: int):
+    """Erases the person's conversation, handovers and cases, when they ask."""
+    ctx, who = request.app.ctx, request.ctx.staff
+    case = _case_or_404(request, case_id)
+    if request.form.get("confirm") != "yes":
+        return back_to(case_id, "confirm")
+    retention.erase(ctx.bot_engine, ctx.engine, case["conversation_id"])
+    # The audit entry outlives the case: who erased which.
+    store.record(ctx.engine, who["id"], f"erased case {case_id}")
+    return response.redirect("/staff/?erased=1")

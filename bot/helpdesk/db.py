@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
+
+from bot.database import engine, make_sqlite_folder
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -21,8 +22,6 @@ def alembic_config(url: str) -> Config:
 
 def connect(url: str) -> Engine:
     """An engine for `url`, after running any migration it has not had."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    make_sqlite_folder(url)
     command.upgrade(alembic_config(url), "head")
-    return sa.create_engine(url, future=True)
+    return engine(url)

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Engine, Row
 
-from bot.helpdesk.tables import audit, cases, notes, sessions, staff
+from bot.helpdesk.tables import audit, cases, login_failures, notes, sessions, staff
 
 OUTCOMES = {
     "advice_given": "Advice given",
@@ -52,6 +52,34 @@ def check_login(engine: Engine, username: str, password: str) -> Optional[Row]:
     except (VerificationError, InvalidHashError):
         return None
     return row
+
+
+# After this many wrong passwords for one username, it is locked for the
+# period; one address may try this many usernames a minute.
+LOCK_AFTER_FAILURES = 5
+LOCK_MINUTES = 15
+ADDRESS_FAILURES_PER_MINUTE = 20
+
+
+def login_locked(engine: Engine, username: str, address: str) -> bool:
+    now = _now()
+    with engine.connect() as db:
+        def failures(column, value, minutes):
+            return db.execute(
+                sa.select(sa.func.count()).select_from(login_failures)
+                .where(column == value, login_failures.c.at > now - dt.timedelta(minutes=minutes))
+            ).scalar_one()
+
+        return (failures(login_failures.c.username, username, LOCK_MINUTES) >= LOCK_AFTER_FAILURES
+                or failures(login_failures.c.address, address, 1) >= ADDRESS_FAILURES_PER_MINUTE)
+
+
+def record_login(engine: Engine, username: str, address: str, succeeded: bool) -> None:
+    with engine.begin() as db:
+        if succeeded:
+            db.execute(login_failures.delete().where(login_failures.c.username == username))
+        else:
+            db.execute(login_failures.insert().values(username=username[:80], address=address[:64], at=_now()))
 
 
 def start_session(engine: Engine, staff_id: int, minutes: int) -> tuple[str, str]:

@@ -67,3 +67,12 @@ audit = sa.Table(
     sa.Column("action", sa.String(40), nullable=False),
     sa.Column("at", sa.DateTime, nullable=False),
 )
+
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("username", sa.String(80), nullable=False, index=True),
+    sa.Column("address", sa.String(64), nullable=False, index=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+)

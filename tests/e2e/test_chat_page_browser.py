@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from measure.stack import FORCE_SITE_PORT
 from tests.e2e.conftest import Staff, add_staff, shot
 
 pytestmark = pytest.mark.e2e
@@ -221,7 +222,7 @@ def force_site(stack):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), ForcePage)
+    server = ThreadingHTTPServer(("127.0.0.1", FORCE_SITE_PORT), ForcePage)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
