@@ -80,7 +80,6 @@ class Stack:
             "DATABASE_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "3",
-            **self.settings,
         }
         if self.helpdesk_port:
             env.update({
@@ -93,7 +92,13 @@ class Stack:
                 "CHAT_SOCKET_URL": self.url,
                 "CHAT_ALLOWED_ORIGINS": f"{self.helpdesk_url},http://127.0.0.1:{FORCE_SITE_PORT}",
             })
-        return env
+        return {**env, **self.settings}
+
+    @property
+    def database_urls(self) -> dict[str, str]:
+        """The bot's and the helpdesk's databases."""
+        env = self.env()
+        return {"bot": env["DATABASE_URL"], "helpdesk": env.get("HELPDESK_DATABASE_URL", "")}
 
     def _start(self, name: str, args: list[str], ready_url: str, **env: str) -> None:
         log = self.workdir / f"{name}.log"

@@ -20,4 +20,12 @@ echo "== Conversation tests (rasa test)"
   --fail-on-prediction-errors --out var/results/core
 
 echo "== End to end: the real servers on loopback, and Debian's chromium"
-CHROMIUM="$(bash scripts/browser.sh)" MODEL="$model" "$BIN/python" -m pytest tests/e2e -q
+chromium="$(bash scripts/browser.sh)"
+CHROMIUM="$chromium" MODEL="$model" "$BIN/python" -m pytest tests/e2e -q
+
+echo "== The storage, helpdesk and fault drills again, on a real PostgreSQL server"
+postgres="$(bash scripts/postgres.sh start)"
+trap 'bash scripts/postgres.sh stop' EXIT
+TEST_POSTGRES_URL="$postgres" MODEL="$model" "$BIN/python" -m pytest -q \
+  tests/e2e/test_helpdesk.py tests/e2e/test_security.py \
+  "tests/e2e/test_rest.py::test_restarting_the_server_loses_no_conversation"

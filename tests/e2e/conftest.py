@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
 from playwright.sync_api import Page, sync_playwright
 
 from measure.stack import Stack, current_model
@@ -22,11 +23,20 @@ CLOSED_HOURS = "2026-11-23T22:00:00+00:00"
 STAFF_PASSWORD = "correct horse battery staple"
 
 
+def database_settings() -> dict:
+    """PostgreSQL for both databases when `make test` runs the suite against it."""
+    server = os.environ.get("TEST_POSTGRES_URL")
+    if not server:
+        return {}
+    return {"DATABASE_URL": f"{server}/bot", "HELPDESK_DATABASE_URL": f"{server}/helpdesk"}
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     # `make test` passes the model it trained as $MODEL.
     model = os.environ.get("MODEL") or current_model()
-    running = Stack(tmp_path_factory.mktemp("stack"), model, secrets.token_urlsafe(16), helpdesk_port=8105)
+    running = Stack(tmp_path_factory.mktemp("stack"), model, secrets.token_urlsafe(16), helpdesk_port=8105,
+                    settings=database_settings())
     try:
         running.start_helpdesk()
         running.start_actions(ASSISTANT_NOW=OPEN_HOURS)
@@ -162,3 +172,23 @@ def shot(page: Page, name: str) -> None:
     """A screenshot kept as a test artefact under var/screenshots/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def stored_anywhere(stack: Stack, text: str) -> list[str]:
+    """Where `text` is still stored: the raw SQLite files, or every row of every
+    PostgreSQL table (each row cast to text)."""
+    found = []
+    for name, url in stack.database_urls.items():
+        if url.startswith("sqlite:///"):
+            if text.encode() in Path(url.removeprefix("sqlite:///")).read_bytes():
+                found.append(name)
+            continue
+        engine = sa.create_engine(url)
+        with engine.connect() as db:
+            for table in sa.inspect(engine).get_table_names():
+                hits = db.execute(sa.text(f'SELECT count(*) FROM "{table}" t WHERE t::text LIKE :p'),
+                                  {"p": f"%{text}%"}).scalar()
+                if hits:
+                    found.append(f"{name}.{table}")
+        engine.dispose()
+    return found
