@@ -30,9 +30,12 @@ def socket_url(request: Request) -> str:
 def content_security_policy(socket: str) -> str:
     parts = urlsplit(socket)
     websocket = parts._replace(scheme="wss" if parts.scheme == "https" else "ws").geturl()
+    # Forces embed the chat with a script tag; a force that frames the page
+    # instead lists its site in `chat.frame_ancestors`.
+    ancestors = content().force["chat"].get("frame_ancestors") or "'none'"
     return (
         f"default-src 'self'; connect-src 'self' {socket} {websocket}; img-src 'self' data:; "
-        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        f"frame-ancestors {ancestors}; form-action 'self'; base-uri 'none'"
     )
 
 

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from measure.stack import FORCE_SITE_PORT
-from tests.e2e.conftest import Staff, add_staff, shot
+from tests.e2e.conftest import STAFF_PASSWORD, Staff, add_staff, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -236,3 +236,37 @@ def test_one_script_tag_embeds_the_chat_on_a_force_site(stack, page, force_site)
     colour = page.evaluate("getComputedStyle(document.querySelector('.send-button')).backgroundColor")
     assert colour == "rgb(0, 112, 60)"
     shot(page, "chat-7-embedded")
+
+
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+def test_markup_typed_by_residents_and_staff_is_inert_on_both_pages(stack, page, context):
+    add_staff(stack, "xss-kim")
+    staff = Staff(stack, "xss-kim")
+    staff.log_in()
+    open_chat(page, stack)
+    say(page, f"my ex hacked my account {XSS}")
+    expect(page.locator(".chat-log")).to_contain_text(XSS)
+    expect(page.locator(".chat-log")).to_contain_text("What would help next?", timeout=20_000)
+    page.get_by_role("button", name="Talk to a person").last.click()
+    expect(page.locator(".chat-log")).to_contain_text("passed our conversation", timeout=20_000)
+    case_id = staff.case_with("my ex hacked my account")
+    staff.post(f"/staff/cases/{case_id}/claim")
+    staff.post(f"/staff/cases/{case_id}/reply", text=f"Staff test {XSS}")
+    expect(page.locator(".chat-message.from-staff")).to_contain_text(f"Staff test {XSS}")
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".chat-log img").count() == 0
+
+    console = context.new_page()
+    console.goto(f"{stack.helpdesk_url}/staff/login")
+    console.get_by_label("Username").fill("xss-kim")
+    console.get_by_label("Password").fill(STAFF_PASSWORD)
+    console.get_by_role("button", name="Log in").click()
+    console.goto(f"{stack.helpdesk_url}/staff/cases/{case_id}")
+    expect(console.locator("#transcript")).to_contain_text(f"Staff test {XSS}")
+    expect(console.locator(".summary")).to_contain_text(XSS)
+    console.wait_for_timeout(2500)  # one refresh of the live transcript
+    assert console.evaluate("window.__xss") is None
+    assert console.locator("main img").count() == 0
+    staff.post(f"/staff/cases/{case_id}/close", outcome="no_contact")
