@@ -17,4 +17,4 @@ evaluate:  ## triage quality on the held-out set, ours beside the stock pipeline
 	@bash scripts/measure.sh evaluate
 
 bench:  ## latency, throughput, memory, load and training time, ours beside the stock moodbot
-	@bash scripts/measure.sh bench
+	@bash scripts/measure.sh bench && bash scripts/measure.sh soak
