@@ -98,6 +98,7 @@ def test_the_exit_button_and_the_emergency_line_stay_visible(stack, page):
     expect(page.locator(".chat-log")).to_contain_text("report", timeout=20_000)
     page.mouse.wheel(0, 5000)
     expect(page.get_by_role("button", name="Exit this page")).to_be_in_viewport()
+    expect(page.get_by_text("Emergency? Call 999")).to_be_in_viewport()
 
 
 def test_reload_keeps_the_conversation_and_a_new_tab_starts_fresh(stack, page, context):

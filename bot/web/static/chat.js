@@ -53,6 +53,7 @@
       exitUrl: data.exitUrl || "https://www.bbc.co.uk/weather",
       colour: data.colour || "",
       emergency: data.emergency || "In an emergency, call 999.",
+      emergencyShort: data.emergencyShort || "Emergency? Call 999",
       noSecrets: data.noSecrets || "Never type passwords, PINs, card numbers or bank details here.",
     };
   }
@@ -107,11 +108,12 @@
       log, typing, status, form,
       el("p", { id: "chat-no-secrets", class: "chat-hint" }, config.noSecrets));
 
-    // The way out goes first on the page, as in the GOV.UK pattern, and
-    // stays at the top of the screen while the page scrolls.
+    // The way out, with the emergency number, goes first on the page, as in
+    // the GOV.UK pattern, and stays at the top of the screen while it scrolls.
     // Only a skip link (class "skip-link") comes before it.
-    const exitBar = el("div", { class: "exit-bar", role: "region", "aria-label": "Exit this page" },
-      exitButton, el("span", { class: "exit-hint" }, "or press Shift 3 times"));
+    const exitBar = el("div", { class: "exit-bar", role: "region", "aria-label": "Emergency and exit" },
+      el("strong", { class: "exit-emergency" }, config.emergencyShort),
+      el("span", { class: "exit-actions" }, exitButton, el("span", { class: "exit-hint" }, "or press Shift 3 times")));
     const skipLink = document.querySelector(".skip-link");
     if (skipLink) skipLink.after(exitBar);
     else document.body.prepend(exitBar);
