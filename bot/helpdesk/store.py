@@ -211,14 +211,19 @@ def add_note(engine: Engine, case_id: int, staff_id: int, text: str) -> None:
         db.execute(notes.insert().values(case_id=case_id, staff_id=staff_id, text=text, created_at=_now()))
 
 
-def notes_for(engine: Engine, case_id: int) -> list[dict]:
+def _by_staff(engine: Engine, table: sa.Table, columns: list, case_id: int) -> list[dict]:
+    """A case's rows in `table`, oldest first, each with the username of who wrote it."""
     with engine.connect() as db:
         rows = db.execute(
-            sa.select(notes.c.text, notes.c.created_at, staff.c.username)
-            .join(staff, staff.c.id == notes.c.staff_id)
-            .where(notes.c.case_id == case_id).order_by(notes.c.id)
+            sa.select(*columns, staff.c.username)
+            .join(staff, staff.c.id == table.c.staff_id)
+            .where(table.c.case_id == case_id).order_by(table.c.id)
         )
         return [dict(row._mapping) for row in rows]
+
+
+def notes_for(engine: Engine, case_id: int) -> list[dict]:
+    return _by_staff(engine, notes, [notes.c.text, notes.c.created_at], case_id)
 
 
 def record(engine: Engine, staff_id: int, action: str, case_id: Optional[int] = None) -> None:
@@ -228,10 +233,4 @@ def record(engine: Engine, staff_id: int, action: str, case_id: Optional[int] = 
 
 
 def audit_log(engine: Engine, case_id: int) -> list[dict]:
-    with engine.connect() as db:
-        rows = db.execute(
-            sa.select(audit.c.action, audit.c.at, staff.c.username)
-            .join(staff, staff.c.id == audit.c.staff_id)
-            .where(audit.c.case_id == case_id).order_by(audit.c.id)
-        )
-        return [dict(row._mapping) for row in rows]
+    return _by_staff(engine, audit, [audit.c.action, audit.c.at], case_id)
