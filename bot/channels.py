@@ -38,6 +38,7 @@ from sanic.response import HTTPResponse
 from bot.content import content
 from bot.limits import RateLimiter, cut, rate_setting
 from bot.live_chat import danger_while_paused, staff_messages_since_previous
+from bot.tracker_store import redacting_store
 
 DEFAULT_ORIGINS = "http://127.0.0.1:8000,http://localhost:8000"
 
@@ -70,17 +71,36 @@ def said_nothing(events: list) -> bool:
 
 
 async def after_turn(
-    agent: Agent, sender: str, output: OutputChannel, was_cut: bool
+    agent: Agent, sender: str, output: OutputChannel, was_cut: bool, replied: bool
 ) -> tuple[Optional[DialogueStateTracker], list[str]]:
-    """Runs the checks that follow a turn: the conversation, and texts to send after its replies."""
+    """Runs the checks that follow a turn: the conversation (if it had to be
+    read), and texts to send after the turn's replies."""
+    notes = [content().message("message_cut")] if was_cut else []
+    store = redacting_store(agent.tracker_store)
+    # The usual turn: answered, and never taken by staff. Nothing to add, and
+    # no need to read the whole conversation back.
+    if replied and store is not None and not store.was_ever_paused(sender):
+        return None, notes
     tracker = await agent.tracker_store.retrieve(sender)
     if tracker is None:
-        return None, []
+        return None, notes
     after_danger = await danger_while_paused(agent, tracker, output)
-    notes = [content().message("message_cut")] if was_cut else []
     if after_danger is None and not tracker.is_paused() and said_nothing(list(tracker.events)):
         notes.append(content().message("assistant_unavailable"))
     return tracker, notes
+
+
+def count_replies(output: OutputChannel) -> list:
+    """A list that grows by one each time `output` sends a reply."""
+    sent: list = []
+    send = output.send_response
+
+    async def counted(recipient_id: str, message: dict) -> None:
+        sent.append(1)
+        await send(recipient_id, message)
+
+    output.send_response = counted
+    return sent
 
 
 class CheckedRestInput(RestInput):
@@ -114,13 +134,16 @@ class CheckedRestInput(RestInput):
             sender = request.json.get("sender") or DEFAULT_SENDER_ID
             agent = request.app.ctx.agent
             collected = CollectingOutputChannel()
-            tracker, notes = await after_turn(agent, sender, collected, getattr(request.ctx, "was_cut", False))
+            replies = json.loads(reply.body)
+            tracker, notes = await after_turn(
+                agent, sender, collected, getattr(request.ctx, "was_cut", False), replied=bool(replies)
+            )
             staff = staff_messages_since_previous(tracker, sender) if tracker else []
             if not (collected.messages or staff or notes):
                 return None
             extra = [{"recipient_id": sender, "text": note} for note in notes]
             # Danger first, then what staff wrote earlier, this turn's replies, the notes.
-            return response.json(collected.messages + staff + json.loads(reply.body) + extra)
+            return response.json(collected.messages + staff + replies + extra)
 
         return webhook
 
@@ -150,10 +173,11 @@ class LiveChatSocketIOInput(SocketIOInput):
                 await output.send_text_message(message.sender_id, content().message("slow_down"))
                 return
             message.text, was_cut = cut(message.text or "")
+            sent = count_replies(output)
             await on_new_message(message)
             # The Rasa server runs one Sanic app; its agent holds the conversation.
             agent = Sanic.get_app().ctx.agent
-            _, notes = await after_turn(agent, message.sender_id, output, was_cut)
+            _, notes = await after_turn(agent, message.sender_id, output, was_cut, replied=bool(sent))
             for note in notes:
                 await output.send_text_message(message.sender_id, note)
 

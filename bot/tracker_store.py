@@ -17,7 +17,7 @@ from typing import Any, Dict, Iterator, Optional, Text
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.events import ConversationPaused, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
@@ -68,3 +68,18 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
         # Rasa's save() writes exactly these events: each is redacted on the way.
         return (redacted(event) for event in super()._additional_events(session, tracker))
+
+    def was_ever_paused(self, sender_id: Text) -> bool:
+        """Whether staff ever took this conversation: one indexed query, no replay."""
+        with self.session_scope() as session:
+            return session.query(self.SQLEvent.id).filter(
+                self.SQLEvent.sender_id == sender_id,
+                self.SQLEvent.type_name == ConversationPaused.type_name,
+            ).first() is not None
+
+
+def redacting_store(store: Any) -> Optional[RedactingSQLTrackerStore]:
+    """This store inside the wrappers Rasa puts around it (fail-safe, awaitable)."""
+    while not isinstance(store, RedactingSQLTrackerStore) and hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    return store if isinstance(store, RedactingSQLTrackerStore) else None
