@@ -35,6 +35,8 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+# Imported for its effect: cheaper checks of action server replies.
+import bot.rasa_fixes  # noqa: F401
 from bot.content import content
 from bot.limits import RateLimiter, cut, rate_setting
 from bot.live_chat import danger_while_paused, staff_messages_since_previous
