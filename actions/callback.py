@@ -33,6 +33,11 @@ def skipped(value: Any) -> bool:
     return isinstance(value, str) and bool(SKIP.match(value))
 
 
+def optional_answer(value: Any) -> str:
+    """A question that may be left out: empty if it was, else the answer, trimmed."""
+    return "" if skipped(value) else str(value).strip()[:100]
+
+
 def uk_phone(text: str) -> Optional[str]:
     digits = re.sub(r"[\s().-]", "", text)
     if digits.startswith("+44"):
@@ -52,7 +57,7 @@ class ValidateCallbackForm(FormValidationAction):
 
     def validate_callback_name(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return {"callback_name": "" if skipped(value) else str(value).strip()[:100]}
+        return {"callback_name": optional_answer(value)}
 
     def validate_callback_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -86,7 +91,7 @@ class ValidateCallbackForm(FormValidationAction):
 
     def validate_callback_safe_word(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        return {"callback_safe_word": "" if skipped(value) else str(value).strip()[:100]}
+        return {"callback_safe_word": optional_answer(value)}
 
 
 class ActionSubmitCallback(Action):
@@ -96,13 +101,8 @@ class ActionSubmitCallback(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        contact = {
-            "name": tracker.get_slot("callback_name"),
-            "contact": tracker.get_slot("callback_contact"),
-            "safe_time": tracker.get_slot("callback_safe_time"),
-            "message_ok": tracker.get_slot("callback_message_ok"),
-            "safe_word": tracker.get_slot("callback_safe_word"),
-        }
+        # name, contact, safe_time, message_ok, safe_word
+        contact = {slot.removeprefix("callback_"): tracker.get_slot(slot) for slot in FORM_SLOTS}
         texts = content()
         saved = send_case(tracker, "callback", contact) is not None
         dispatcher.utter_message(text=texts.message("callback_saved" if saved else "callback_unreachable"))

@@ -59,11 +59,8 @@ class ActionHumanHandoff(Action):
             dispatcher.utter_message(text=texts.message("out_of_hours_services"))
             callback_offer(dispatcher)
             return []
-        if send_case(tracker, "handover") is None:
-            dispatcher.utter_message(text=texts.message("handoff_unreachable"))
-            dispatcher.utter_message(text=texts.message("handoff_phone"))
-            return []
-        dispatcher.utter_message(text=texts.message("handoff_queued"))
+        delivered = send_case(tracker, "handover") is not None
+        dispatcher.utter_message(text=texts.message("handoff_queued" if delivered else "handoff_unreachable"))
         dispatcher.utter_message(text=texts.message("handoff_phone"))
         return []
 

@@ -120,7 +120,7 @@ class CheckedRestInput(RestInput):
             problem = body_problem(request)
             if problem:
                 return response.json({"error": problem}, status=400)
-            sender = request.json.get("sender") or DEFAULT_SENDER_ID
+            sender = request.ctx.sender = request.json.get("sender") or DEFAULT_SENDER_ID
             if not limiter.allow(sender):
                 return response.json(
                     [{"recipient_id": sender, "text": content().message("slow_down")}], status=429
@@ -133,7 +133,7 @@ class CheckedRestInput(RestInput):
         async def after(request: Request, reply: HTTPResponse) -> Optional[HTTPResponse]:
             if not is_message(request) or reply.status != 200:
                 return None
-            sender = request.json.get("sender") or DEFAULT_SENDER_ID
+            sender = request.ctx.sender
             agent = request.app.ctx.agent
             collected = CollectingOutputChannel()
             replies = json.loads(reply.body)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel
+from rasa.core.channels.channel import OutputChannel
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -56,4 +56,3 @@ async def danger_while_paused(
     return await agent.processor.execute_action(
         tracker.sender_id, EMERGENCY_ACTION, output_channel, agent.processor.nlg, prediction
     )
-

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import time
 from dataclasses import dataclass
 
@@ -23,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from bot.content import content
 from bot.helpdesk import db as helpdesk_db
-from bot.helpdesk.settings import DEFAULT_DATABASE_URL as HELPDESK_DEFAULT
+from bot.helpdesk.settings import database_url as helpdesk_database_url
 from bot.helpdesk.tables import audit, cases, login_failures, notes, sessions
 from bot.outbox import metadata as outbox_metadata, outbox
 from bot.database import database_url, engine
@@ -46,12 +45,13 @@ class Removed:
 def engines() -> tuple[Engine, Engine]:
     """The bot's database (conversations, outbox) and the helpdesk's."""
     bot = engine(database_url())
-    helpdesk = helpdesk_db.connect(os.environ.get("HELPDESK_DATABASE_URL") or HELPDESK_DEFAULT)
+    helpdesk = helpdesk_db.connect(helpdesk_database_url())
     return bot, helpdesk
 
 
-def _tracker_table_exists(bot: Engine) -> bool:
-    # The outbox table may not exist yet either: no handover was ever made.
+def _prepare(bot: Engine) -> bool:
+    """Creates the outbox table if no handover was ever made; whether Rasa has
+    stored any conversation yet (its events table)."""
     outbox_metadata.create_all(bot)
     return sa.inspect(bot).has_table("events")
 
@@ -69,7 +69,7 @@ def _delete_cases(helpdesk: Engine, condition) -> int:
 def purge(bot: Engine, helpdesk: Engine, days: int) -> Removed:
     cutoff = dt.datetime.utcnow() - dt.timedelta(days=days)
     removed = Removed()
-    if _tracker_table_exists(bot):
+    if _prepare(bot):
         with bot.begin() as db:
             old = (sa.select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id)
                    .having(sa.func.max(EVENTS.c.timestamp) < time.time() - days * 86400))
@@ -90,7 +90,7 @@ def purge(bot: Engine, helpdesk: Engine, days: int) -> Removed:
 
 def erase(bot: Engine, helpdesk: Engine, conversation_id: str) -> Removed:
     removed = Removed()
-    if _tracker_table_exists(bot):
+    if _prepare(bot):
         with bot.begin() as db:
             removed.conversations = int(bool(
                 db.execute(EVENTS.delete().where(EVENTS.c.sender_id == conversation_id)).rowcount))

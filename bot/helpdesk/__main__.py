@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
 from alembic import command
 from sqlalchemy.exc import IntegrityError
 
 from bot.helpdesk import db, store
-from bot.helpdesk.settings import DEFAULT_DATABASE_URL, Settings
+from bot.helpdesk.settings import Settings, database_url
 
 MIN_PASSWORD = 12
-
-
-def database_url() -> str:
-    return os.environ.get("HELPDESK_DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
 def read_password() -> str:

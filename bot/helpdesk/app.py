@@ -26,16 +26,17 @@ SECURITY_HEADERS = {
 }
 
 
+def templates(folder: Path) -> Environment:
+    """Jinja2 templates that escape everything they are given."""
+    return Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True))
+
+
 def create_app(settings: Settings) -> Sanic:
     app = Sanic("helpdesk")
     app.config.KEEP_ALIVE_TIMEOUT = 15
     app.ctx.settings = settings
-    app.ctx.templates = Environment(
-        loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
-    )
-    app.ctx.web_templates = Environment(
-        loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True)
-    )
+    app.ctx.templates = templates(HERE / "templates")
+    app.ctx.web_templates = templates(WEB / "templates")
     app.blueprint(web)
     app.blueprint(api)
     app.blueprint(console)

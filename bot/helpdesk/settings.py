@@ -7,6 +7,11 @@ from dataclasses import dataclass
 DEFAULT_DATABASE_URL = "sqlite:///var/helpdesk.db"
 
 
+def database_url() -> str:
+    """The helpdesk's database: `HELPDESK_DATABASE_URL`, or a SQLite file under var/."""
+    return os.environ.get("HELPDESK_DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -24,7 +29,7 @@ class Settings:
         if not token:
             raise SystemExit("HELPDESK_TOKEN is not set (make run writes one into .env).")
         return cls(
-            database_url=os.environ.get("HELPDESK_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url=database_url(),
             service_token=token,
             rasa_url=os.environ.get("RASA_URL", "http://127.0.0.1:5005"),
             rasa_token=os.environ.get("RASA_TOKEN", ""),

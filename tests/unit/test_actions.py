@@ -1,8 +1,6 @@
 """Each custom action, run on a tracker like the conversation it covers."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from rasa_sdk.events import SlotSet
 
