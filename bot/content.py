@@ -1,8 +1,11 @@
 """Loads the reviewed content files and renders them into chat messages.
 
-Advice, messages, contacts and the force profile live in YAML under `content/`
+Advice, messages, contacts and the force profiles live in YAML under `content/`
 (or `$CONTENT_DIR`). Text cites contacts as `{contact_id.field}` and the force
 as `{force.field}`, so a number is written once, in `contacts.yml`.
+
+`FORCE_PROFILE` chooses the force: `content/forces/<name>.yml`, laid over the
+neutral `default.yml`, so a profile states only what is local to it.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot import clock
+from bot import clock, hours
 
 TOPICS = ("fraud", "hacking", "bullying", "stalking", "child_safety", "other")
 AUDIENCES = ("self", "child", "business")
@@ -27,6 +30,28 @@ STAGES = ("now", "report", "support")
 ANY_AUDIENCE = "any"
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "content"
+DEFAULT_PROFILE = "default"
+
+
+class UnknownProfile(ValueError):
+    pass
+
+
+def _overlay(base: dict, local: dict) -> dict:
+    """`base` with `local`'s values in its place, nested blocks merged key by key."""
+    merged = dict(base)
+    for key, value in local.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _overlay(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def profiles(directory: Path | str | None = None) -> list[str]:
+    """The force profiles shipped in `content/forces/`."""
+    forces = Path(directory or os.environ.get("CONTENT_DIR") or DEFAULT_DIR) / "forces"
+    return sorted(path.stem for path in forces.glob("*.yml"))
 
 
 def _namespace(value: Any) -> Any:
@@ -49,15 +74,25 @@ class Content:
     force: dict
     messages: dict
 
+    plans: dict
+    report: dict
+
     @classmethod
-    def load(cls, directory: Path | str | None = None) -> "Content":
+    def load(cls, directory: Path | str | None = None, profile: str | None = None) -> "Content":
         directory = Path(directory or os.environ.get("CONTENT_DIR") or DEFAULT_DIR)
+        profile = profile or os.environ.get("FORCE_PROFILE") or DEFAULT_PROFILE
+        if profile not in profiles(directory):
+            raise UnknownProfile(
+                f"FORCE_PROFILE={profile!r} is not in {directory / 'forces'}; "
+                f"choose one of: {', '.join(profiles(directory))}"
+            )
 
         def read(name: str) -> dict:
             with open(directory / f"{name}.yml", encoding="utf-8") as handle:
                 return yaml.safe_load(handle)
 
-        return cls(read("advice"), read("contacts"), read("force"), read("messages"))
+        force = _overlay(read(f"forces/{DEFAULT_PROFILE}"), read(f"forces/{profile}"))
+        return cls(read("advice"), read("contacts"), force, read("messages"), read("plans"), read("report"))
 
     def render(self, text: str, **extra: str) -> str:
         """Fills `{contact.field}` and `{force.field}` from the data files.
@@ -93,12 +128,8 @@ class Content:
     def helpdesk_open(self, now: dt.datetime | None = None) -> bool:
         """Whether the force's helpdesk is staffed at `now` (local time)."""
         desk = self.force["helpdesk"]
-        local = (now or clock.now()).astimezone(
-            ZoneInfo(desk["timezone"])
-        )
-        opens = dt.time.fromisoformat(desk["opens"])
-        closes = dt.time.fromisoformat(desk["closes"])
-        return local.weekday() in desk["days"] and opens <= local.time() < closes
+        week = [{"days": desk["days"], "opens": desk["opens"], "closes": desk["closes"]}]
+        return hours.is_open(week, now or clock.now(), ZoneInfo(desk["timezone"]))
 
 
 @lru_cache(maxsize=1)
