@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.replies import button
-from bot import handover
+from bot import clock, handover, plans, report
 from bot.content import content
 from bot.outbox import HelpdeskClient, Outbox
 from bot.database import database_url
@@ -31,10 +31,18 @@ def outbox() -> Outbox:
     return Outbox(database_url(), helpdesk)
 
 
+def prepared(slots: Dict[Text, Any]) -> Text:
+    """The report summary and the safety plan made in this conversation, if any."""
+    texts, now = content(), clock.now()
+    made = (report.document(slots, texts, now.date()), plans.document(slots.get("plan_kind"), slots, texts, now))
+    return "\n\n".join(document for document in made if document)
+
+
 def send_case(tracker: Tracker, kind: Text, contact: Optional[Dict[Text, Any]] = None) -> Optional[dict]:
     """The helpdesk's answer, or None if the case waits in the outbox."""
+    slots = tracker.current_slot_values()
     return outbox().send(
-        handover.case(tracker.sender_id, tracker.current_slot_values(), tracker.events, kind, contact)
+        handover.case(tracker.sender_id, slots, tracker.events, kind, contact, prepared(slots))
     )
 
 
@@ -61,6 +69,8 @@ class ActionHumanHandoff(Action):
             return []
         delivered = send_case(tracker, "handover") is not None
         dispatcher.utter_message(text=texts.message("handoff_queued" if delivered else "handoff_unreachable"))
+        if delivered and prepared(tracker.current_slot_values()):
+            dispatcher.utter_message(text=texts.message("handoff_with_document"))
         dispatcher.utter_message(text=texts.message("handoff_phone"))
         return []
 

@@ -78,8 +78,30 @@ def clarify_topic(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(text=content().message("clarify_topic"), buttons=topic_buttons())
 
 
+def tool_buttons(topic: Text, audience: Optional[Text], stage: Text) -> List[Dict[Text, Text]]:
+    """The report form after how to report; a plan after the first advice, where one fits."""
+    texts = content()
+    if stage == "report" and topic != "other":
+        return [button(texts.label("start_report"), "start_report")]
+    if stage != "now":
+        return []
+    if audience == "business":
+        return [button(texts.label("plan_business"), "safety_plan", plan_kind="business")]
+    if topic == "child_safety" or audience == "child":
+        return [button(texts.label("plan_child"), "safety_plan", plan_kind="child")]
+    if topic == "stalking":
+        return [button(texts.label("plan_stalking"), "safety_plan", plan_kind="stalking")]
+    return []
+
+
+def send_document(dispatcher: CollectingDispatcher, text: Text, filename: Text) -> None:
+    """A summary or plan, which the chat page offers to copy or download."""
+    dispatcher.utter_message(text=text, json_message={"document": {"filename": filename}})
+
+
 def give_advice(
-    dispatcher: CollectingDispatcher, topic: Optional[Text], audience: Optional[Text], stage: Text
+    dispatcher: CollectingDispatcher, topic: Optional[Text], audience: Optional[Text], stage: Text,
+    next_steps: bool = True,
 ) -> bool:
     """One stage of a topic's advice as short messages, then the next steps.
 
@@ -98,7 +120,9 @@ def give_advice(
         dispatcher.utter_message(text=texts.opening(topic))
     for text in texts.advice_items(topic, audience or "self", stage):
         dispatcher.utter_message(text=text)
-    dispatcher.utter_message(
-        text=texts.message("next_step"), buttons=step_buttons(STAGE_BUTTONS[stage])
-    )
+    if next_steps:
+        dispatcher.utter_message(
+            text=texts.message("next_step"),
+            buttons=tool_buttons(topic, audience, stage) + step_buttons(STAGE_BUTTONS[stage]),
+        )
     return True

@@ -153,10 +153,10 @@ class CheckedRestInput(RestInput):
 class LiveChatSocketIOOutput(SocketIOOutput):
     async def send_response(self, recipient_id: str, message: dict) -> None:
         custom = message.get("custom") or {}
-        if custom.get("helpdesk") and message.get("text"):
-            # One event with the text and who wrote it. Rasa's own output would
-            # send the marker as a second event, through an emit that cannot
-            # take a dictionary.
+        if (custom.get("helpdesk") or custom.get("document")) and message.get("text"):
+            # One event with the text and what it is (a staff member's words, a
+            # summary to download). Rasa's own output would send the marker as
+            # a second event, through an emit that cannot take a dictionary.
             await self._send_message(recipient_id, {"text": message["text"], **custom})
             return
         await super().send_response(recipient_id, message)

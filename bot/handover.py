@@ -114,7 +114,7 @@ def advice_given(events: list[dict]) -> list[str]:
 
 
 def case(conversation_id: str, slots: dict[str, Any], events: list[dict], kind: str = "handover",
-         contact: Optional[dict] = None) -> dict:
+         contact: Optional[dict] = None, document: str = "") -> dict:
     """The case the helpdesk API takes (bot/helpdesk/api.py)."""
     texts = user_texts(events)
     risk = assess(slots, texts)
@@ -129,4 +129,6 @@ def case(conversation_id: str, slots: dict[str, Any], events: list[dict], kind: 
         "summary": summary(texts),
         "advice": advice_given(events),
         "contact": contact or {},
+        # A report summary or safety plan the person made, so they need not tell it again.
+        "document": document,
     }

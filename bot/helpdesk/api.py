@@ -14,7 +14,9 @@ from bot.helpdesk import store
 api = Blueprint("api", url_prefix="/api")
 
 KINDS = ("handover", "callback")
-LIMITS = {"handover_id": 36, "conversation_id": 255, "summary": 5000}
+LIMITS = {"handover_id": 36, "conversation_id": 255, "summary": 5000, "document": 20000}
+# Fields a case may leave out.
+OPTIONAL = ("summary", "document")
 
 
 def problem(payload: Any) -> Optional[str]:
@@ -22,8 +24,8 @@ def problem(payload: Any) -> Optional[str]:
     if not isinstance(payload, dict):
         return "The body must be a JSON object."
     for field, limit in LIMITS.items():
-        value = payload.get(field, "" if field == "summary" else None)
-        if not isinstance(value, str) or len(value) > limit or (field != "summary" and not value):
+        value = payload.get(field, "" if field in OPTIONAL else None)
+        if not isinstance(value, str) or len(value) > limit or (field not in OPTIONAL and not value):
             return f"'{field}' must be text of at most {limit} characters."
     if payload.get("kind") not in KINDS:
         return f"'kind' must be one of {', '.join(KINDS)}."

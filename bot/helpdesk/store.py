@@ -134,6 +134,7 @@ def create_case(engine: Engine, payload: dict[str, Any]) -> tuple[int, bool]:
             risk=payload.get("risk", 1),
             reasons=json.dumps(payload.get("reasons", [])),
             summary=payload.get("summary", ""),
+            document=payload.get("document", ""),
             advice=json.dumps(payload.get("advice", [])),
             contact=json.dumps(payload.get("contact", {})),
             status="waiting",

@@ -38,6 +38,8 @@ cases = sa.Table(
     sa.Column("risk", sa.Integer, nullable=False, default=1),
     sa.Column("reasons", sa.Text, nullable=False, default="[]"),
     sa.Column("summary", sa.Text, nullable=False, default=""),
+    # The report summary or safety plan the person made with the assistant.
+    sa.Column("document", sa.Text, nullable=False, default="", server_default=""),
     sa.Column("advice", sa.Text, nullable=False, default="[]"),
     sa.Column("contact", sa.Text, nullable=False, default="{}"),
     sa.Column("status", sa.String(20), nullable=False, default="waiting"),  # waiting | live | closed

@@ -8,13 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.content import ANY_AUDIENCE, AUDIENCES, STAGES, TOPICS, Content, placeholders
+from bot.content import ANY_AUDIENCE, AUDIENCES, STAGES, TOPICS, Content, placeholders, profiles
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT = Content.load(ROOT / "content")
+CONTENT = Content.load(ROOT / "content", profile="default")
 MAX_AGE = dt.timedelta(days=365)
 # A number a person could dial or text: 3+ digits, not an amount or a period.
 PHONE_LIKE = re.compile(r"(?<![£\d,.])\b\d[\d ]{1,12}\d\b(?!\s*(?:%|months?|days?|hours?|years?|,\d))")
+
+# A date such as "7 October 2024" is not a number to call.
+DATE = re.compile(r"\b(\d{1,2} )?(January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December) \d{4}\b")
 
 
 def advice_items():
@@ -26,9 +30,25 @@ def advice_items():
                         yield f"{topic}/{audience}/{stage}", item
 
 
+def tool_items():
+    """The report routes and the plans' steps: sourced, dated text like the advice."""
+    for key, route in CONTENT.report["routes"].items():
+        yield f"report/{key}", route
+    for kind, plan in CONTENT.plans.items():
+        for section in plan["sections"]:
+            for number, step in enumerate(section.get("steps", [])):
+                yield f"plans/{kind}/{section['heading']}/{number}", step
+        for app, note in plan.get("apps", {}).items():
+            yield f"plans/{kind}/apps/{app}", note
+
+
 def cited_texts():
     for where, item in advice_items():
         yield where, item["text"]
+    for where, item in tool_items():
+        for field in ("text", "title", "why"):
+            if field in item:
+                yield where, item[field]
     for key, message in CONTENT.messages.items():
         if key != "buttons":
             yield f"messages/{key}", message["text"]
@@ -36,8 +56,12 @@ def cited_texts():
 
 def filled_at_the_time(where: str) -> dict:
     """Sample values for the few fields a message fills when it is said (`fills`)."""
-    key = where.removeprefix("messages/")
-    names = CONTENT.messages[key].get("fills", []) if where.startswith("messages/") else []
+    if where.startswith("report/"):
+        names = CONTENT.report["routes"][where.removeprefix("report/")].get("fills", [])
+    elif where.startswith("messages/"):
+        names = CONTENT.messages[where.removeprefix("messages/")].get("fills", [])
+    else:
+        names = []
     return {name: "Sam" for name in names}
 
 
@@ -64,7 +88,8 @@ def test_every_cited_contact_exists():
 
 
 def test_numbers_are_cited_from_the_contacts_file_not_written_in():
-    literal = [(where, PHONE_LIKE.findall(text)) for where, text in cited_texts() if PHONE_LIKE.search(text)]
+    undated = [(where, DATE.sub("", text)) for where, text in cited_texts()]
+    literal = [(where, PHONE_LIKE.findall(text)) for where, text in undated if PHONE_LIKE.search(text)]
     assert literal == []
 
 
@@ -78,6 +103,7 @@ def test_domain_responses_cite_no_numbers_or_links():
 def sourced_items():
     for where, item in advice_items():
         yield where, item
+    yield from tool_items()
     for key, contact in CONTENT.contacts.items():
         yield f"contacts/{key}", contact
     for key, message in CONTENT.messages.items():
@@ -148,3 +174,18 @@ def test_no_text_blames_the_person_or_promises_an_outcome():
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t != "other"])
 def test_every_opening_says_it_is_not_their_fault(topic):
     assert "not your fault" in CONTENT.opening(topic).lower()
+
+
+def test_plan_conditions_are_words_not_yaml_booleans_or_numbers():
+    # Unquoted, YAML reads yes as True and 8_12 as 812: a step would never apply.
+    for where, step in tool_items():
+        for values in (step.get("when") or {}).values():
+            assert all(isinstance(value, str) for value in values), where
+
+
+@pytest.mark.parametrize("profile", profiles(ROOT / "content"))
+def test_every_text_renders_under_every_force_profile(profile):
+    content = Content.load(ROOT / "content", profile=profile)
+    for where, text in cited_texts():
+        rendered = content.render(text, **filled_at_the_time(where))
+        assert "{" not in rendered and "}" not in rendered, where

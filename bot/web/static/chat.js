@@ -153,11 +153,37 @@
       return group;
     }
 
+    // A report summary or safety plan: shown whole, to copy or keep as a file.
+    function documentTools(entry) {
+      const done = el("span", { class: "chat-document-status", role: "status" });
+      const copy = el("button", { type: "button" }, "Copy");
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(entry.text);
+          done.textContent = "Copied.";
+        } catch (error) {
+          done.textContent = "Couldn't copy: select the text and copy it instead.";
+        }
+      });
+      const download = el("button", { type: "button" }, "Download as a text file");
+      download.addEventListener("click", () => {
+        const file = URL.createObjectURL(new Blob([entry.text], { type: "text/plain;charset=utf-8" }));
+        const link = el("a", { href: file, download: entry.document.filename });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        URL.revokeObjectURL(file);
+        done.textContent = "Downloaded. On a shared device, delete the file when you no longer need it.";
+      });
+      return el("div", { class: "chat-document-tools" }, copy, download, done);
+    }
+
     function render(entry) {
       const label = who(entry);
-      const item = el("div", { class: `chat-message from-${entry.who}` },
+      const item = el("div", { class: `chat-message from-${entry.who}${entry.document ? " chat-document" : ""}` },
         label ? el("span", { class: "chat-who" }, `${label}: `) : "",
         el("span", { class: "chat-text" }, ...withLinks(entry.text)));
+      if (entry.document) item.append(documentTools(entry));
       if (entry.buttons && entry.buttons.length) item.append(options(entry));
       log.append(item);
       item.scrollIntoView({ block: "nearest" });
@@ -217,7 +243,8 @@
         .map((option) => ({ title: String(option.title), payload: String(option.payload) }));
       const part = message.helpdesk;
       const whoFrom = part === "staff" ? "staff" : part === "joined" || part === "left" ? "notice" : "assistant";
-      add({ who: whoFrom, name: message.staff, text: message.text, buttons });
+      const made = message.document && { filename: String(message.document.filename || "summary.txt") };
+      add({ who: whoFrom, name: message.staff, text: message.text, buttons, document: made || undefined });
     }
 
     state.log.forEach(render);
