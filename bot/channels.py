@@ -170,7 +170,9 @@ class LiveChatSocketIOInput(SocketIOInput):
         limiter = RateLimiter(*rate_setting())
 
         async def handle(message: UserMessage) -> None:
-            output = message.output_channel
+            # Rasa builds a plain SocketIOOutput for each message; ours also
+            # sends a summary or a staff message as one event.
+            output = message.output_channel = self.get_output_channel()
             if not limiter.allow(message.sender_id):
                 await output.send_text_message(message.sender_id, content().message("slow_down"))
                 return

@@ -71,5 +71,7 @@ def document(kind: Optional[str], slots: dict[str, Any], texts: Content, now: dt
     for section in plan["sections"]:
         lines = _section_lines(section, plan, slots, answered, texts, now)
         if lines:
-            out += ["", section["heading"], *("- " + directory.capital(line).replace("\n", "\n  ") for line in lines)]
+            # Headings end with a colon rather than a blank line: Rasa's REST
+            # channel would cut the plan into messages at a blank line.
+            out += [f"{section['heading']}:", *("- " + directory.capital(line).replace("\n", "\n  ") for line in lines)]
     return "\n".join(out)

@@ -213,14 +213,12 @@ def document(slots: dict[str, Any], texts: Content, today: dt.date) -> Optional[
         f"{number}. {route.title}\n   Why: {route.why}"
         for number, route in enumerate(routes(facts_from(slots, texts), texts), start=1)
     ]
+    # No blank lines: Rasa's REST channel would cut the summary into messages there.
     return "\n".join([
         shape["title"],
         texts.message("report_made", date=f"{today.day} {today:%B %Y}"),
-        "",
         *(answers or [texts.message("report_nothing_given")]),
-        "",
         texts.message("report_routes_heading"),
         *steps,
-        "",
         texts.message("report_keep_evidence"),
     ])

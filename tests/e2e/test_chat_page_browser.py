@@ -271,3 +271,23 @@ def test_markup_typed_by_residents_and_staff_is_inert_on_both_pages(stack, page,
     assert console.evaluate("window.__xss") is None
     assert console.locator("main img").count() == 0
     staff.post(f"/staff/cases/{case_id}/close", outcome="no_contact")
+
+
+def test_a_plan_can_be_copied_and_downloaded_as_a_text_file(stack, page, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_chat(page, stack)
+    say(page, "can you give me a checklist please")
+    page.get_by_role("button", name="My business").click()
+    made = page.locator(".chat-document")
+    expect(made).to_contain_text("If it is happening now:", timeout=15_000)
+    shot(page, "chat-9-plan")
+    no_violations(page, "a plan to copy or download")
+    made.get_by_role("button", name="Copy").click()
+    expect(made.get_by_role("status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Your business: first steps") and "Don't pay a ransom" in copied
+    with page.expect_download() as download:
+        made.get_by_role("button", name="Download as a text file").click()
+    assert download.value.suggested_filename == "business-cyber-plan.txt"
+    saved = open(download.value.path(), encoding="utf-8").read()
+    assert saved == copied

@@ -2,6 +2,8 @@
 and the key conversations under every force profile."""
 from __future__ import annotations
 
+import time
+
 import pytest
 import requests
 
@@ -19,6 +21,12 @@ def documents(replies: list[dict]) -> list[str]:
     """The summaries and plans in a reply: over REST, the text and then its `document` marker."""
     return [previous["text"] for previous, reply in zip(replies, replies[1:])
             if (reply.get("custom") or {}).get("document") and "text" in previous]
+
+
+def test_a_document_comes_whole_over_rest(resident):
+    replies = resident.say("/safety_plan{\"plan_kind\": \"business\"}")
+    (plan,) = documents(replies)
+    assert plan.startswith("Your business: first steps") and "To prevent it:" in plan
 
 
 def slots(resident: Resident) -> dict:
@@ -104,11 +112,12 @@ def test_a_stalking_plan_says_what_not_to_do_yet(resident):
 
 
 def test_the_plan_goes_to_the_helpdesk_with_the_handover(resident, staff):
+    resident.say("our office computers are locked and there's a ransom note")
     resident.say("/safety_plan{\"plan_kind\": \"business\"}")
     sent = texts(resident.say("/human_handoff"))
     assert any("won't have to tell it all again" in text for text in sent)
     staff.log_in()
-    case = staff.get(f"/staff/cases/{staff.case_with(resident.sender)}").text
+    case = staff.get(f"/staff/cases/{staff.case_with('ransom note')}").text
     assert "What they prepared with the assistant" in case and "Don&#39;t pay a ransom" in case
 
 
@@ -117,6 +126,14 @@ def test_who_can_help_says_what_is_open_now(resident):
     assert replies[0].startswith("These services can help with intimate images")
     # Monday at noon: the helpline is open.
     assert any(text.startswith("The Revenge Porn Helpline") and "Open now, until 4pm" in text for text in replies)
+
+
+class PacedResident(Resident):
+    """A resident who types at a person's pace, inside the chat's rate limit."""
+
+    def say(self, text: str) -> list[dict]:
+        time.sleep(1)
+        return super().say(text)
 
 
 KEY_CONVERSATION = ("hello", "someone rang from my bank and I moved money to a safe account", "/ask_report",
@@ -129,7 +146,7 @@ def test_the_key_conversations_under_every_force_profile(stack, profile, request
     stack.stop("actions")
     stack.start_actions(ASSISTANT_NOW=OPEN_HOURS, FORCE_PROFILE=profile)
     try:
-        resident = Resident(stack, f"profile-{profile}")
+        resident = PacedResident(stack, f"profile-{profile}")
         greeting, fraud, report, start = (texts(resident.say(text)) for text in KEY_CONVERSATION)
         assert content.force["name"] in greeting[0]
         assert any("159" in text for text in fraud)
