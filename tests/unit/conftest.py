@@ -1,6 +1,7 @@
 """Trackers and dispatchers for action tests, in the style of RasaHQ/financial-demo."""
 from __future__ import annotations
 
+import socket
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -35,6 +36,14 @@ def make_tracker(
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+@pytest.fixture
+def free_port() -> int:
+    """A loopback port nothing listens on (yet)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -177,14 +177,6 @@ class FakeHelpdesk(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def free_port():
-    server = HTTPServer(("127.0.0.1", 0), FakeHelpdesk)
-    port = server.server_port
-    server.server_close()
-    return port
-
-
 def test_a_handover_the_helpdesk_cannot_take_is_kept_and_sent_when_it_is_back(tmp_path, free_port):
     FakeHelpdesk.received = []
     box = Outbox(f"sqlite:///{tmp_path / 'bot.db'}", HelpdeskClient(f"http://127.0.0.1:{free_port}", "tok"))

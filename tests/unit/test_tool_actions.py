@@ -15,7 +15,7 @@ from actions.plans import ActionPlanReady, ActionSafetyPlan, ValidateStalkingPla
 from actions.report import ActionReportSummary, ActionStartReport, ValidateFraudReportForm
 from bot.content import content
 from tests.unit.conftest import make_tracker, payloads, texts
-from tests.unit.test_handover import MONDAY_NOON, FakeHelpdesk, free_port  # noqa: F401 (a fixture)
+from tests.unit.test_handover import MONDAY_NOON, FakeHelpdesk
 
 
 def run(action, dispatcher, tracker):
