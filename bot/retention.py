@@ -1,7 +1,7 @@
 """Deleting what is no longer needed, and one person's data on request.
 
 `python -m bot.retention purge [--days N]` deletes conversations whose latest
-message is older than N days (default: `retention_days` in content/force.yml,
+message is older than N days (default: `retention_days` in the force profile,
 30), closed cases closed longer ago than that with their notes and audit
 entries, delivered handovers, expired staff sessions and old failed logins.
 Run it daily (see the README for a cron line); `make run` also runs it at start.

@@ -50,6 +50,7 @@ The assistant is running.
   Chat page:          http://127.0.0.1:8000/
   Staff console:      http://127.0.0.1:8000/staff/   (first add staff: .venv/bin/python -m bot.helpdesk add-staff NAME)
   Socket.io channel:  http://$host:5005/socket.io
+  Force profile:      ${FORCE_PROFILE:-default}   (FORCE_PROFILE: a file in content/forces/)
 Ctrl-C stops everything.
 MSG
 
