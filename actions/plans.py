@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import ValidateAnswersForm
-from actions.replies import button, send_document
+from actions.replies import button, document_buttons, send_document
 from bot import clock, plans
 from bot.content import content
 
@@ -42,11 +42,7 @@ def give_plan(dispatcher: CollectingDispatcher, tracker: Tracker, kind: Text) ->
     send_document(dispatcher, plan, FILENAMES[kind])
     if kind == "stalking":
         dispatcher.utter_message(text=texts.message("plan_helpline"))
-    dispatcher.utter_message(text=texts.message("plan_ready"), buttons=[
-        button(texts.label("send_helpdesk"), "human_handoff"),
-        button(texts.label("find_service"), "find_service"),
-        button(texts.label("restart"), "restart"),
-    ])
+    dispatcher.utter_message(text=texts.message("plan_ready"), buttons=document_buttons())
 
 
 class ActionSafetyPlan(Action):

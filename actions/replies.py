@@ -99,6 +99,16 @@ def send_document(dispatcher: CollectingDispatcher, text: Text, filename: Text) 
     dispatcher.utter_message(text=text, json_message={"document": {"filename": filename}})
 
 
+def document_buttons() -> List[Dict[Text, Text]]:
+    """After a summary or plan: send it to staff, find support, or start again."""
+    texts = content()
+    return [
+        button(texts.label("send_helpdesk"), "human_handoff"),
+        button(texts.label("find_service"), "find_service"),
+        button(texts.label("restart"), "restart"),
+    ]
+
+
 def give_advice(
     dispatcher: CollectingDispatcher, topic: Optional[Text], audience: Optional[Text], stage: Text,
     next_steps: bool = True,

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import ValidateAnswersForm
-from actions.replies import button, send_document
+from actions.replies import button, document_buttons, send_document
 from bot import clock, report
 from bot.content import content
 
@@ -81,9 +81,5 @@ class ActionReportSummary(Action):
         texts = content()
         summary = report.document(tracker.current_slot_values(), texts, clock.now().date())
         send_document(dispatcher, summary, "report-summary.txt")
-        dispatcher.utter_message(text=texts.message("report_ready"), buttons=[
-            button(texts.label("send_helpdesk"), "human_handoff"),
-            button(texts.label("find_service"), "find_service"),
-            button(texts.label("restart"), "restart"),
-        ])
+        dispatcher.utter_message(text=texts.message("report_ready"), buttons=document_buttons())
         return []
