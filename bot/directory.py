@@ -18,6 +18,7 @@ import yaml
 
 from bot import hours
 from bot.content import Content
+from bot.words import mentions
 
 NEEDS_FILE = Path(__file__).resolve().parent.parent / "content" / "needs.yml"
 # Enough to choose from, few enough to read on a phone.
@@ -31,10 +32,6 @@ TOPIC_NEEDS = {"fraud": "fraud", "hacking": "hacking", "bullying": "bullying",
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     return yaml.safe_load(NEEDS_FILE.read_text(encoding="utf-8"))
-
-
-def mentions(words: Iterable[str], text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) for word in words)
 
 
 @dataclass(frozen=True)

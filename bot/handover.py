@@ -7,15 +7,15 @@ someone known, a child, a vulnerable person who has lost money), else 1.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import yaml
 
 from bot.sensitive import redact
+from bot.words import mentions
 
 RISK_FILE = Path(__file__).resolve().parent.parent / "content" / "risk.yml"
 # What the helpdesk is shown of the person's words: enough to not ask again,
@@ -42,17 +42,6 @@ def _indicators() -> dict[str, dict]:
     return {key: value for key, value in data.items() if isinstance(value, dict)}
 
 
-def _word_pattern(word: str) -> str:
-    """Whole words only, except at a symbol's edge ("£" in "£500")."""
-    start = r"(?<!\w)" if word[0].isalnum() else ""
-    end = r"(?!\w)" if word[-1].isalnum() else ""
-    return start + re.escape(word) + end
-
-
-def _mentions(words: Iterable[str], text: str) -> bool:
-    return any(re.search(_word_pattern(word), text, re.IGNORECASE) for word in words)
-
-
 def user_texts(events: list[dict]) -> list[str]:
     """What the person told the assistant, oldest first.
 
@@ -76,7 +65,7 @@ def assess(slots: dict[str, Any], texts: list[str]) -> Risk:
     said = " ".join(texts)
     topic = slots.get("topic")
     found = {
-        key: _mentions(rule["words"], said) and topic in rule["topics"]
+        key: mentions(rule["words"], said) and topic in rule["topics"]
         for key, rule in _indicators().items()
     }
     reasons = []

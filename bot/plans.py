@@ -12,7 +12,8 @@ from typing import Any, Optional
 
 from bot import directory
 from bot.content import Content
-from bot.report import platforms_named, yes_no
+from bot.report import yes_no
+from bot.words import named
 
 KINDS = ("stalking", "child", "business")
 QUESTIONS = {
@@ -50,8 +51,7 @@ def _section_lines(section: dict, plan: dict, slots: dict[str, Any], answered: d
                    texts: Content, now: dt.datetime) -> list[str]:
     lines = [texts.render(step["text"]) for step in section.get("steps", []) if applies(step, answered)]
     if section.get("apps"):
-        named = platforms_named(str(slots.get("child_apps") or ""), plan["apps"])
-        lines += [plan["apps"][app]["text"] for app in named]
+        lines += [plan["apps"][app]["text"] for app in named(plan["apps"], str(slots.get("child_apps") or ""))]
     roles = section.get("local_roles") or []
     lines += [
         directory.listing(service, texts, now)

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 
 from bot import directory
 from bot.content import Content
+from bot.words import mentions, named
 
 FRAUD_TOPICS = ("fraud", "hacking")
 ABUSE_TOPICS = ("bullying", "stalking", "child_safety")
@@ -77,10 +78,6 @@ def yes_no(text: str) -> str:
 
 def contact_ways(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in CONTACT_WORDS.items() if re.search(pattern, text, re.IGNORECASE))
-
-
-def platforms_named(text: str, known: Iterable[str]) -> tuple[str, ...]:
-    return tuple(name for name in known if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -189,9 +186,9 @@ def facts_from(slots: dict[str, Any], texts: Content) -> Facts:
         country=directory.read_query(said("report_country"), country=texts.force.get("country")).country,
         contact=contact_ways(said("report_contact_method")),
         child=topic == "child_safety" or slots.get("audience") == "child",
-        platforms=platforms_named(" ".join((said("report_platforms"), said("report_contact_method"), what)),
-                                  texts.report["platforms"]),
-        images=directory.mentions(words["needs"]["intimate_images"]["words"], what),
+        platforms=named(texts.report["platforms"],
+                        " ".join((said("report_platforms"), said("report_contact_method"), what))),
+        images=mentions(words["needs"]["intimate_images"]["words"], what),
     )
 
 
