@@ -38,12 +38,14 @@ def prepared(slots: Dict[Text, Any]) -> Text:
     return "\n\n".join(document for document in made if document)
 
 
+def case_for(tracker: Tracker, kind: Text, contact: Optional[Dict[Text, Any]] = None) -> dict:
+    slots = tracker.current_slot_values()
+    return handover.case(tracker.sender_id, slots, tracker.events, kind, contact, prepared(slots))
+
+
 def send_case(tracker: Tracker, kind: Text, contact: Optional[Dict[Text, Any]] = None) -> Optional[dict]:
     """The helpdesk's answer, or None if the case waits in the outbox."""
-    slots = tracker.current_slot_values()
-    return outbox().send(
-        handover.case(tracker.sender_id, slots, tracker.events, kind, contact, prepared(slots))
-    )
+    return outbox().send(case_for(tracker, kind, contact))
 
 
 def callback_offer(dispatcher: CollectingDispatcher) -> None:
@@ -67,9 +69,10 @@ class ActionHumanHandoff(Action):
             dispatcher.utter_message(text=texts.message("out_of_hours_services"))
             callback_offer(dispatcher)
             return []
-        delivered = send_case(tracker, "handover") is not None
+        case = case_for(tracker, "handover")
+        delivered = outbox().send(case) is not None
         dispatcher.utter_message(text=texts.message("handoff_queued" if delivered else "handoff_unreachable"))
-        if delivered and prepared(tracker.current_slot_values()):
+        if delivered and case["document"]:
             dispatcher.utter_message(text=texts.message("handoff_with_document"))
         dispatcher.utter_message(text=texts.message("handoff_phone"))
         return []
