@@ -53,10 +53,18 @@ class ActionStartReport(Action):
         return events
 
 
-class ValidateFraudReportForm(ValidateAnswersForm):
-    form = "fraud_report_form"
-    slots = ("report_what", "report_when", "report_contact_method", "report_money", "report_amount",
-             "report_other_party", "report_known", "report_country")
+class ValidateReportForm(ValidateAnswersForm):
+    """A report form's questions are those content/report.yml lists for its kind."""
+
+    kind: Text = ""
+
+    @property
+    def slots(self) -> tuple:
+        return tuple(report_slots(self.kind))
+
+
+class ValidateFraudReportForm(ValidateReportForm):
+    form, kind = "fraud_report_form", "fraud"
 
     def validate_answer(self, slot: Text, value: Any, tracker: Tracker) -> Dict[Text, Any]:
         answered = super().validate_answer(slot, value, tracker)
@@ -65,10 +73,8 @@ class ValidateFraudReportForm(ValidateAnswersForm):
         return answered
 
 
-class ValidateAbuseReportForm(ValidateAnswersForm):
-    form = "abuse_report_form"
-    slots = ("report_what", "report_since", "report_how_often", "report_platforms", "report_known",
-             "report_evidence", "report_country")
+class ValidateAbuseReportForm(ValidateReportForm):
+    form, kind = "abuse_report_form", "abuse"
 
 
 class ActionReportSummary(Action):

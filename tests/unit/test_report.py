@@ -151,3 +151,10 @@ def test_no_summary_without_a_report():
 def test_scotland_from_the_answer_changes_the_route():
     text = report.document({**SLOTS, "report_country": "Scotland"}, CONTENT, dt.date(2026, 11, 24))
     assert "Police Scotland" in text and "reportfraud.police.uk" not in text
+
+
+def test_the_forms_ask_the_questions_the_summary_lists():
+    import yaml
+    forms = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["forms"]
+    for kind, shape in CONTENT.report["kinds"].items():
+        assert forms[f"{kind}_report_form"]["required_slots"] == shape["slots"]
