@@ -6,6 +6,7 @@ import time
 
 import pytest
 import requests
+import yaml
 
 from bot.content import Content, profiles
 from measure.stack import ROOT as PROJECT
@@ -34,7 +35,6 @@ def slots(resident: Resident) -> dict:
 
 
 def form_buttons() -> set[str]:
-    import yaml
     domain = yaml.safe_load((PROJECT / "domain.yml").read_text())
     return {
         button["payload"]

@@ -5,6 +5,7 @@ import datetime as dt
 import itertools
 
 import pytest
+import yaml
 
 from bot import report
 from bot.content import Content
@@ -154,7 +155,6 @@ def test_scotland_from_the_answer_changes_the_route():
 
 
 def test_the_forms_ask_the_questions_the_summary_lists():
-    import yaml
     forms = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["forms"]
     for kind, shape in CONTENT.report["kinds"].items():
         assert forms[f"{kind}_report_form"]["required_slots"] == shape["slots"]
