@@ -43,6 +43,12 @@ class Query:
     open_now_first: bool = False
 
 
+def country_in(text: str, otherwise: Optional[str] = None) -> Optional[str]:
+    """The UK country the text names ("in Scotland", "Belfast"), else `otherwise`."""
+    countries = vocabulary()["countries"]
+    return next((name for name, names in countries.items() if mentions(names, text)), otherwise)
+
+
 def read_query(text: str, topic: Optional[str] = None, audience: Optional[str] = None,
                needs: Iterable[str] = (), country: Optional[str] = None) -> Query:
     """What the person asked for: their words first, then what the conversation knows."""
@@ -51,7 +57,6 @@ def read_query(text: str, topic: Optional[str] = None, audience: Optional[str] =
     chosen = list(dict.fromkeys([*needs, *said]))
     if not chosen and topic in TOPIC_NEEDS:
         chosen = [TOPIC_NEEDS[topic]]
-    place = next((name for name, names in words["countries"].items() if mentions(names, text)), country)
     age = OWN_AGE.search(text)
     if "business" in chosen:
         audience = "business"
@@ -59,7 +64,7 @@ def read_query(text: str, topic: Optional[str] = None, audience: Optional[str] =
         needs=tuple(chosen),
         audience=audience,
         age=int(age.group(1)) if age else None,
-        country=place,
+        country=country_in(text, country),
         open_now_first=mentions(words["open_now"], text),
     )
 

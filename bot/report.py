@@ -183,7 +183,7 @@ def facts_from(slots: dict[str, Any], texts: Content) -> Facts:
         money=money_ways(said("report_money")),
         timing=timing(said("report_when")) if kind == "fraud" else "unknown",
         known=yes_no(said("report_known")),
-        country=directory.read_query(said("report_country"), country=texts.force.get("country")).country,
+        country=directory.country_in(said("report_country"), texts.force.get("country")),
         contact=contact_ways(said("report_contact_method")),
         child=topic == "child_safety" or slots.get("audience") == "child",
         platforms=named(texts.report["platforms"],
